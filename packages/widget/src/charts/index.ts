@@ -1,0 +1,8 @@
+export { lineChart } from './line-chart'
+export type { LineChartOptions, LinePoint, LineSeries } from './line-chart'
+export { barChart } from './bar-chart'
+export type { Bar, BarChartOptions } from './bar-chart'
+export type { ChartOptions } from './chart-frame'
+export { chartColors } from './chart-frame'
+export { linearScale, niceTicks, labelIndexes } from './scale'
+export type { LinearScale } from './scale'

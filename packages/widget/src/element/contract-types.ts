@@ -1,0 +1,78 @@
+// Response shapes of the server's "Reports and insights" endpoints (CONTRACT.md), as far as the widget reads them.
+
+export interface SalesTotals {
+  revenue: number
+  orders: number
+  customers: number
+  newCustomers: number
+  averageOrderValue: number
+  repeatCustomerRate: number
+}
+
+export interface SalesPeriod {
+  period: string
+  revenue: number
+  orders: number
+  customers: number
+  newCustomers: number
+}
+
+export interface SalesReport {
+  currency: string
+  from: string
+  to: string
+  interval: 'day' | 'week' | 'month'
+  totals: SalesTotals
+  series: SalesPeriod[]
+  topProducts: { product: string; revenue: number; orders: number; quantity: number }[]
+  topCustomers: { userId: string; name: string | null; revenue: number; orders: number }[]
+  otherCurrencies: { currency: string; revenue: number; orders: number }[]
+}
+
+export interface Trend {
+  id: string
+  metric: string
+  direction: 'up' | 'down' | 'flat'
+  change: number
+  pValue: number
+  period: string
+  description: string
+}
+
+export interface ForecastPoint {
+  period: string
+  value: number
+  lower: number
+  upper: number
+}
+
+export interface Forecast {
+  metric: 'revenue'
+  interval: 'day' | 'week' | 'month'
+  method: string
+  points: ForecastPoint[]
+  backtest: { mase: number; baselineMase: number; baseline: 'seasonal_naive' } | null
+}
+
+export interface Recommendation {
+  id: string
+  kind: string
+  title: string
+  rationale: string
+  priority: string | number
+  audience?: { count: number; userIds: string[] }
+}
+
+export interface Insights {
+  generatedAt: string
+  asOf: string
+  currency: string
+  ai: { status: 'ok' | 'unavailable' | 'disabled'; model?: string }
+  summary: string
+  trends: Trend[]
+  forecast: Forecast | null
+  forecastReason?: string
+  reason?: string
+  segments: unknown[]
+  recommendations: Recommendation[]
+}

@@ -1,0 +1,102 @@
+/** The widget's own labels; the data's texts (summary, descriptions) come from the server in `lang`. */
+export interface Messages {
+  titles: Record<'summary' | 'revenue' | 'forecast' | 'recommendations', string>
+  loading: string
+  empty: string
+  error: string
+  expired: string
+  missingToken: string
+  retry: string
+  updated: string
+  totals: Record<'revenue' | 'orders' | 'customers' | 'newCustomers' | 'averageOrderValue' | 'repeatCustomerRate', string>
+  topProducts: string
+  topCustomers: string
+  trends: string
+  trendsUp: string
+  trendsDown: string
+  nextForecast: string
+  recommendationCount: string
+  history: string
+  forecast: string
+  interval: string
+  backtest: (mase: string, baseline: string) => string
+  noForecast: string
+  audience: Record<Intl.LDMLPluralRule, string>
+  otherCurrencies: string
+}
+
+const en: Messages = {
+  titles: { summary: 'Insights', revenue: 'Revenue', forecast: 'Revenue forecast', recommendations: 'Recommendations' },
+  loading: 'Loading…',
+  empty: 'No data yet. Insights appear once purchases come in.',
+  error: 'Could not load the data.',
+  expired: 'This view has expired. Reload the page to see fresh data.',
+  missingToken: 'No access token was given to the widget.',
+  retry: 'Try again',
+  updated: 'Updated',
+  totals: {
+    revenue: 'Revenue',
+    orders: 'Orders',
+    customers: 'Customers',
+    newCustomers: 'New customers',
+    averageOrderValue: 'Average order',
+    repeatCustomerRate: 'Repeat customers',
+  },
+  topProducts: 'Top products',
+  topCustomers: 'Top customers',
+  trends: 'Trends',
+  trendsUp: 'Trends up',
+  trendsDown: 'Trends down',
+  nextForecast: 'Next period forecast',
+  recommendationCount: 'Recommendations',
+  history: 'Revenue',
+  forecast: 'Forecast',
+  interval: 'Prediction interval',
+  backtest: (mase, baseline) => `Backtest: MASE ${mase} vs seasonal naive ${baseline} (lower is better)`,
+  noForecast: 'Not enough history for a forecast yet.',
+  audience: { zero: '# customers', one: '# customer', two: '# customers', few: '# customers', many: '# customers', other: '# customers' },
+  otherCurrencies: 'Other currencies',
+}
+
+const ru: Messages = {
+  titles: { summary: 'Аналитика', revenue: 'Выручка', forecast: 'Прогноз выручки', recommendations: 'Рекомендации' },
+  loading: 'Загрузка…',
+  empty: 'Данных пока нет. Аналитика появится, когда придут покупки.',
+  error: 'Не удалось загрузить данные.',
+  expired: 'Срок действия просмотра истёк. Обновите страницу, чтобы увидеть свежие данные.',
+  missingToken: 'Виджету не передан токен доступа.',
+  retry: 'Повторить',
+  updated: 'Обновлено',
+  totals: {
+    revenue: 'Выручка',
+    orders: 'Заказы',
+    customers: 'Клиенты',
+    newCustomers: 'Новые клиенты',
+    averageOrderValue: 'Средний чек',
+    repeatCustomerRate: 'Повторные клиенты',
+  },
+  topProducts: 'Лучшие товары',
+  topCustomers: 'Лучшие клиенты',
+  trends: 'Тренды',
+  trendsUp: 'Растущие тренды',
+  trendsDown: 'Падающие тренды',
+  nextForecast: 'Прогноз на следующий период',
+  recommendationCount: 'Рекомендации',
+  history: 'Выручка',
+  forecast: 'Прогноз',
+  interval: 'Интервал прогноза',
+  backtest: (mase, baseline) => `Проверка на истории: MASE ${mase} против сезонного наивного ${baseline} (меньше — лучше)`,
+  noForecast: 'Истории пока мало для прогноза.',
+  audience: { zero: '# клиентов', one: '# клиент', two: '# клиента', few: '# клиента', many: '# клиентов', other: '# клиента' },
+  otherCurrencies: 'Другие валюты',
+}
+
+/**
+ * The labels for a BCP 47 language tag: Russian for `ru*`, English otherwise.
+ *
+ * @example
+ * messagesFor('ru-RU').retry // 'Повторить'
+ */
+export function messagesFor(lang: string): Messages {
+  return lang.toLowerCase().startsWith('ru') ? ru : en
+}

@@ -1,0 +1,6 @@
+export { forecastView, readForecast } from './forecast-view'
+export { recommendationsView, readList } from './recommendations-view'
+export { revenueView } from './revenue-view'
+export { summaryView } from './summary-view'
+export { defineView } from './view'
+export type { View, ViewContext } from './view'

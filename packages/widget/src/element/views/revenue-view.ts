@@ -1,0 +1,58 @@
+import { lineChart } from '../../charts'
+import type { SalesReport } from '../contract-types'
+import { htmlNode } from '../html-node'
+import { keyFigures, rankedList } from './key-figures'
+import { reportRange } from './report-range'
+import { defineView } from './view'
+
+/** `view="revenue"`: the last 12 months of revenue as a chart, the totals, top products and customers. */
+export const revenueView = defineView<SalesReport>({
+  load: ({ request, lang, asOf }) =>
+    request<SalesReport>('v1/reports/sales', { interval: 'month', ...reportRange(12, asOf), asOf, lang }),
+
+  render(report, { messages, format }) {
+    if (report.totals.orders === 0 && report.series.every((period) => period.revenue === 0)) return null
+    const money = (value: number) => format.money(value, report.currency)
+    const chart = lineChart({
+      title: messages.titles.revenue,
+      series: [
+        {
+          name: messages.history,
+          variant: 'area',
+          points: report.series.map((period) => ({ label: period.period, value: period.revenue })),
+        },
+      ],
+      formatValue: (value) => format.moneyCompact(value, report.currency),
+      formatLabel: (period) => format.period(period, report.interval),
+    })
+    const { totals } = report
+    return htmlNode(
+      'div',
+      'crm-view',
+      keyFigures([
+        [messages.totals.revenue, money(totals.revenue)],
+        [messages.totals.orders, format.number(totals.orders)],
+        [messages.totals.customers, format.number(totals.customers)],
+        [messages.totals.averageOrderValue, money(totals.averageOrderValue)],
+      ]),
+      htmlNode('div', 'crm-chart-box', chart),
+      htmlNode(
+        'div',
+        'crm-columns',
+        report.topProducts.length > 0 &&
+          rankedList(messages.topProducts, report.topProducts.slice(0, 5).map((row) => [row.product, money(row.revenue)])),
+        report.topCustomers.length > 0 &&
+          rankedList(
+            messages.topCustomers,
+            report.topCustomers.slice(0, 5).map((row) => [row.name || row.userId, money(row.revenue)]),
+          ),
+      ),
+      report.otherCurrencies.length > 0 &&
+        htmlNode(
+          'p',
+          'crm-note',
+          `${messages.otherCurrencies}: ${report.otherCurrencies.map((other) => format.money(other.revenue, other.currency)).join(', ')}`,
+        ),
+    )
+  },
+})
