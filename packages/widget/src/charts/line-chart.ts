@@ -66,7 +66,7 @@ export function lineChart(options: LineChartOptions): SVGSVGElement {
       const last = series.points.at(-1)
       if (first && last) {
         const area = svgElement('path', {
-          class: 'crm-chart-area',
+          class: 'crm-chart-fill',
           d: `M${line.join('L')}L${at(last)},${y(0)}L${at(first)},${y(0)}Z`,
         })
         paint(area, { fill: color, opacity: '0.12', stroke: 'none' })

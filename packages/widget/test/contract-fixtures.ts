@@ -1,0 +1,83 @@
+import type { Forecast, Insights, Recommendation, SalesReport } from '../src/element/contract-types'
+
+/** Names that would run script if any part of the widget parsed data as HTML. */
+export const hostileCustomer = '<img src=x onerror=alert(1)>'
+export const hostileProduct = '</script><script>alert(1)</script>'
+
+const months = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']
+const revenue = [8200, 7400, 9100, 9900, 11200, 10800, 12400, 13100, 12000, 14300, 15800, 16950.5]
+
+export const salesReport: SalesReport = {
+  currency: 'USD',
+  from: '2025-12-01',
+  to: '2026-11-21',
+  interval: 'month',
+  totals: { revenue: 141150.5, orders: 1873, customers: 642, newCustomers: 211, averageOrderValue: 75.36, repeatCustomerRate: 0.38 },
+  series: months.map((period, index) => ({ period, revenue: revenue[index] ?? 0, orders: 150 + index * 3, customers: 60 + index, newCustomers: 15 })),
+  topProducts: [
+    { product: hostileProduct, revenue: 24100, orders: 310, quantity: 402 },
+    { product: 'Ceramic mug', revenue: 18050, orders: 290, quantity: 350 },
+    { product: 'Linen apron', revenue: 9020.25, orders: 120, quantity: 121 },
+  ],
+  topCustomers: [
+    { userId: 'u_1', name: hostileCustomer, revenue: 4210, orders: 31 },
+    { userId: 'u_2', name: 'Anna Petrova', revenue: 3980, orders: 22 },
+    { userId: 'u_3', name: null, revenue: 2500, orders: 12 },
+  ],
+  otherCurrencies: [{ currency: 'EUR', revenue: 1200, orders: 9 }],
+}
+
+export const forecast: Forecast = {
+  metric: 'revenue',
+  interval: 'month',
+  method: 'ets',
+  points: [
+    { period: '2026-12', value: 17400, lower: 15100, upper: 19800 },
+    { period: '2027-01', value: 16100, lower: 13200, upper: 19300 },
+    { period: '2027-02', value: 17900, lower: 14100, upper: 21900 },
+  ],
+  backtest: { mase: 0.82, baselineMase: 1.05, baseline: 'seasonal_naive' },
+}
+
+export const recommendations: Recommendation[] = [
+  {
+    id: 'r1',
+    kind: 'winback',
+    title: `Win back lapsed buyers of ${hostileProduct}`,
+    rationale: `1204 customers bought before and have not ordered in 90 days; ${hostileCustomer} is one of them.`,
+    priority: 'high',
+    audience: { count: 1204, userIds: ['u_1'] },
+  },
+  { id: 'r2', kind: 'upsell', title: 'Offer aprons to mug buyers', rationale: 'Mug buyers add an apron 3 times more often than others.', priority: 'medium', audience: { count: 1, userIds: ['u_2'] } },
+]
+
+export const insights: Insights = {
+  generatedAt: '2026-11-21T07:00:00Z',
+  asOf: '2026-11-21T07:00:00Z',
+  currency: 'USD',
+  ai: { status: 'unavailable' },
+  summary: `Revenue grew 12.4% month over month; the best seller is ${hostileProduct}.`,
+  trends: [
+    { id: 't1', metric: 'revenue', direction: 'up', change: 0.124, pValue: 0.01, period: 'month', description: 'Revenue is up 12.4% on the previous month.' },
+    { id: 't2', metric: 'orders', direction: 'down', change: -0.05, pValue: 0.04, period: 'month', description: 'Orders fell 5% among new customers.' },
+    { id: 't3', metric: 'aov', direction: 'flat', change: 0, pValue: 0.6, period: 'month', description: 'Average order value held at $75.36.' },
+  ],
+  forecast,
+  segments: [],
+  recommendations,
+}
+
+/** Answers for a brand-new app with no purchases. */
+export const emptyResponses = {
+  insights: { ...insights, summary: '', trends: [], forecast: null, recommendations: [] } satisfies Insights,
+  salesReport: {
+    ...salesReport,
+    totals: { revenue: 0, orders: 0, customers: 0, newCustomers: 0, averageOrderValue: 0, repeatCustomerRate: 0 },
+    series: salesReport.series.map((period) => ({ ...period, revenue: 0, orders: 0, customers: 0, newCustomers: 0 })),
+    topProducts: [],
+    topCustomers: [],
+    otherCurrencies: [],
+  } satisfies SalesReport,
+  forecast: { forecast: null, reason: 'Needs at least 6 months of history; this app has 1.' },
+  recommendations: { data: [] as Recommendation[] },
+}
