@@ -33,7 +33,7 @@ export interface ChartFrame {
   formatValue: (value: number) => string
 }
 
-const MARGIN = { top: 12, right: 12, bottom: 28, left: 56 }
+const MARGIN = { top: 12, right: 24, bottom: 28, left: 56 }
 
 /**
  * Draws the `<svg>` with title, horizontal grid lines, y-axis tick labels and thinned x-axis labels.

@@ -237,6 +237,17 @@ describe('<crm-insights> on a page of another origin', () => {
     }
   })
 
+  it('fits a phone screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 360, height: 800 })
+    await page.goto(embed([{ token: tokens.valid, view: 'revenue' }], { style: 'body{margin:8px}' }))
+    await card('ready').waitFor()
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    expect(overflow).toBe(0)
+    const box = await page.locator('crm-insights svg.crm-chart').boundingBox()
+    expect(box?.width).toBeLessThanOrEqual(344)
+    await screenshot('revenue-phone')
+  })
+
   it('follows the dark theme and the page’s CSS custom properties', async () => {
     await page.goto(
       embed([{ token: tokens.valid, view: 'forecast', theme: 'dark' }, { token: tokens.valid, view: 'revenue' }], {

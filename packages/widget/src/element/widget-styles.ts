@@ -61,7 +61,9 @@ ol, ul { margin: 0; padding: 0; list-style: none; }
 .crm-trend-down .crm-arrow { color: var(--_danger); }
 .crm-recommendation { padding: 10px 0; border-bottom: 1px solid var(--_border); }
 .crm-recommendation:last-child { border-bottom: 0; }
+.crm-recommendation h3 { font-size: 15px; }
 .crm-recommendation p { margin: 0 0 4px; }
+.crm-audience { display: inline-block; padding: 1px 8px; border: 1px solid var(--_border); border-radius: 999px; }
 .crm-legend { display: flex; flex-wrap: wrap; gap: 6px 16px; }
 .crm-legend li::before { content: ""; display: inline-block; width: 14px; height: 3px; margin-right: 6px; vertical-align: middle; background: var(--_accent); }
 .crm-legend-forecast::before { background: repeating-linear-gradient(90deg, var(--_accent-2) 0 5px, transparent 5px 8px) !important; }
