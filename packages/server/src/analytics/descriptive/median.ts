@@ -4,7 +4,7 @@
  * @example
  * median([3, 1, 2, 10]) // 2.5
  */
-export function median(values: readonly number[]): number {
+export function median(values: ArrayLike<number>): number {
   if (values.length === 0) return Number.NaN
   const sorted = Float64Array.from(values).sort()
   const middle = sorted.length >> 1
