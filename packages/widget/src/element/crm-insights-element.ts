@@ -97,6 +97,8 @@ export class CrmInsightsElement extends HTMLElement {
       messages,
       format: formattersFor(lang, messages),
       lang,
+      // Narrow screens get a narrower drawing rather than a shrunken one with unreadable labels.
+      chartWidth: Math.max(280, Math.min(960, Math.round(this.#body.clientWidth) || 640)),
       ...(this.getAttribute('as-of') ? { asOf: this.getAttribute('as-of') ?? '' } : {}),
     }
     try {

@@ -47,7 +47,7 @@ export const forecastView = defineView<ForecastData>({
     return { forecast, history }
   },
 
-  render({ forecast, reason, history }, { messages, format }) {
+  render({ forecast, reason, history }, { messages, format, chartWidth }) {
     if (!forecast || forecast.points.length === 0) {
       return htmlNode('div', 'crm-view crm-empty', htmlNode('p', '', reason || messages.noForecast))
     }
@@ -66,6 +66,8 @@ export const forecastView = defineView<ForecastData>({
     }
     const money = (value: number) => (currency ? format.moneyCompact(value, currency) : format.number(value))
     const chart = lineChart({
+      width: chartWidth,
+      height: chartWidth < 480 ? 200 : 240,
       title: messages.titles.forecast,
       series: [
         ...(historyPoints.length > 0 ? [{ name: messages.history, variant: 'area' as const, points: historyPoints }] : []),

@@ -10,10 +10,12 @@ export const revenueView = defineView<SalesReport>({
   load: ({ request, lang, asOf }) =>
     request<SalesReport>('v1/reports/sales', { interval: 'month', ...reportRange(12, asOf), asOf, lang }),
 
-  render(report, { messages, format }) {
+  render(report, { messages, format, chartWidth }) {
     if (report.totals.orders === 0 && report.series.every((period) => period.revenue === 0)) return null
     const money = (value: number) => format.money(value, report.currency)
     const chart = lineChart({
+      width: chartWidth,
+      height: chartWidth < 480 ? 200 : 240,
       title: messages.titles.revenue,
       series: [
         {

@@ -11,6 +11,8 @@ export interface ViewContext {
   lang: string
   /** `as-of` attribute: analyse the history as of this date (imported past data). */
   asOf?: string
+  /** Width the chart gets on screen, in CSS pixels, so its text is drawn at its real size. */
+  chartWidth: number
 }
 
 /** One `view` of the widget: how to load its data and how to draw it. */
