@@ -1,0 +1,51 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { AppsService } from './apps'
+import { AuthService } from './auth'
+import type { Config } from './config'
+import { CustomersService } from './customers'
+import { createHttpApp, type HttpServices } from './http/create-http-app'
+import type { AppEnv } from './http/env'
+import { IngestionService } from './ingestion'
+import { createLogger, type Logger } from './logger'
+import { createStores, openDatabase, type Stores } from './store'
+
+export type Crm = {
+  app: OpenAPIHono<AppEnv>
+  stores: Stores
+  services: HttpServices
+  logger: Logger
+  /** Waits for pending writes, flushes buffered key use and closes the database. */
+  close(): Promise<void>
+}
+
+/**
+ * Builds the CRM: opens the database (migrating it), wires the services and returns the HTTP app.
+ * `main.ts` serves it; tests call `crm.app.request()` or serve it on a random port.
+ *
+ * @example
+ * const crm = createCrm(loadConfig({ CRM_DATABASE: ':memory:' }))
+ * const res = await crm.app.request('/openapi.json')
+ */
+export function createCrm(config: Config, options: { logger?: Logger } = {}): Crm {
+  const logger = options.logger ?? createLogger(config.logLevel)
+  const stores = createStores(openDatabase(config.databasePath, { synchronous: config.synchronous }))
+  const apps = new AppsService(stores.apps)
+  const services: HttpServices = {
+    apps,
+    auth: new AuthService(stores.accounts, apps),
+    ingestion: new IngestionService(stores.ingestion),
+    customers: new CustomersService(stores.customers),
+  }
+  const app = createHttpApp({ config, logger, services })
+  return {
+    app,
+    stores,
+    services,
+    logger,
+    async close() {
+      await services.ingestion.drained()
+      apps.close()
+      stores.db.close()
+    },
+  }
+}

@@ -1,0 +1,142 @@
+import type { z } from '@hono/zod-openapi'
+import { ApiError } from '../http/api-error'
+import { toMajorUnits } from '../money'
+import { decodeCursor, encodeCursor } from '../pagination'
+import type { AppRow, CustomerRow, CustomerSort, CustomersStore, PurchaseRow } from '../store'
+import type { CustomerDetailSchema, CustomerSummarySchema, PurchaseSchema, TimelineEntrySchema } from './schemas'
+
+type CustomerSummary = z.infer<typeof CustomerSummarySchema>
+type Purchase = z.infer<typeof PurchaseSchema>
+type TimelineEntry = z.infer<typeof TimelineEntrySchema>
+export type CustomerDetail = z.infer<typeof CustomerDetailSchema>
+export type Page<T> = { data: T[]; nextCursor: string | null }
+
+/** Supplies `predictions` for a customer once the analytics are there; null until then. */
+export type PredictionSource = (app: AppRow, customer: CustomerRow, options: { asOf: number; horizonDays: number }) => CustomerDetail['predictions']
+
+const iso = (time: number | null): string | null => (time === null ? null : new Date(time).toISOString())
+const RECENT_PURCHASES = 100
+const TIMELINE_ENTRIES = 200
+
+/**
+ * The customer base of an app: lists, one customer with stats, purchases and a timeline, and the purchases list.
+ *
+ * @example
+ * customers.list(app, { sort: '-revenue', limit: 50 })
+ */
+export class CustomersService {
+  predictions: PredictionSource = () => null
+
+  constructor(private readonly store: CustomersStore) {}
+
+  list(app: AppRow, query: { sort: CustomerSort; search?: string | undefined; limit: number; cursor?: string | undefined }): Page<CustomerSummary> {
+    const after = decodeCursor(query.sort, query.cursor)
+    const { rows, keyOf } = this.store.listCustomers({
+      appId: app.id,
+      sort: query.sort,
+      limit: query.limit + 1,
+      ...(query.search ? { search: query.search } : {}),
+      ...(after ? { after } : {}),
+    })
+    const pageRows = rows.slice(0, query.limit)
+    const last = pageRows.at(-1)
+    return {
+      data: pageRows.map((row) => summary(app, row)),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, keyOf(last)) : null,
+    }
+  }
+
+  get(app: AppRow, userId: string, options: { asOf: number; horizonDays: number }): CustomerDetail {
+    const row = this.store.findCustomer(app.id, userId)
+    if (!row) throw new ApiError(404, 'not_found', `No customer with userId "${userId}".`)
+    const purchases = this.store.recentPurchases(row.id, RECENT_PURCHASES).map(purchaseView)
+    const revenue = toMajorUnits(row.revenue, app.currency)
+    const timeline: TimelineEntry[] = [
+      ...this.store.customerEvents(row.id, TIMELINE_ENTRIES).map((event) => ({
+        type: event.type,
+        at: new Date(event.at).toISOString(),
+        ...(JSON.parse(event.data) as { fields?: string[] }),
+      })),
+      ...purchases.map((purchase) => ({
+        type: 'purchase' as const,
+        at: purchase.timestamp,
+        orderId: purchase.orderId,
+        amount: purchase.amount,
+        currency: purchase.currency,
+      })),
+      { type: 'signed_up' as const, at: new Date(row.createdAt).toISOString() },
+    ]
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+      .slice(0, TIMELINE_ENTRIES)
+    return {
+      customer: {
+        userId: row.userId,
+        name: row.name,
+        email: row.email,
+        phone: row.phone,
+        traits: JSON.parse(row.traits) as Record<string, unknown>,
+        createdAt: new Date(row.createdAt).toISOString(),
+      },
+      stats: {
+        orders: row.orders,
+        revenue,
+        averageOrderValue: row.revenueOrders > 0 ? toMajorUnits(Math.round(row.revenue / row.revenueOrders), app.currency) : null,
+        firstPurchaseAt: iso(row.firstPurchaseAt),
+        lastPurchaseAt: iso(row.lastPurchaseAt),
+      },
+      predictions: this.predictions(app, row, options),
+      purchases,
+      timeline,
+    }
+  }
+
+  purchases(app: AppRow, query: { userId?: string | undefined; from?: number | undefined; to?: number | undefined; limit: number; cursor?: string | undefined }): Page<Purchase> {
+    let customerId: number | undefined
+    if (query.userId !== undefined) {
+      customerId = this.store.findCustomer(app.id, query.userId)?.id
+      if (customerId === undefined) return { data: [], nextCursor: null }
+    }
+    const after = decodeCursor('-timestamp', query.cursor)
+    const rows = this.store.listPurchases({
+      appId: app.id,
+      limit: query.limit + 1,
+      ...(customerId !== undefined ? { customerId } : {}),
+      ...(query.from !== undefined ? { from: query.from } : {}),
+      ...(query.to !== undefined ? { to: query.to } : {}),
+      ...(after ? { after } : {}),
+    })
+    const pageRows = rows.slice(0, query.limit)
+    const last = pageRows.at(-1)
+    return {
+      data: pageRows.map(purchaseView),
+      nextCursor: rows.length > query.limit && last ? encodeCursor('-timestamp', { value: last.ts, id: last.id }) : null,
+    }
+  }
+}
+
+function summary(app: AppRow, row: CustomerRow): CustomerSummary {
+  return {
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    createdAt: new Date(row.createdAt).toISOString(),
+    firstPurchaseAt: iso(row.firstPurchaseAt),
+    lastPurchaseAt: iso(row.lastPurchaseAt),
+    orders: row.orders,
+    revenue: toMajorUnits(row.revenue, app.currency),
+  }
+}
+
+function purchaseView(row: PurchaseRow): Purchase {
+  const items = JSON.parse(row.items) as Purchase['items']
+  return {
+    orderId: row.orderId,
+    userId: row.userId,
+    amount: toMajorUnits(row.amount, row.currency),
+    currency: row.currency,
+    timestamp: new Date(row.ts).toISOString(),
+    items: items.map((item) => ({ ...item, price: toMajorUnits(item.price, row.currency) })),
+    properties: row.properties === null ? null : (JSON.parse(row.properties) as Record<string, unknown>),
+  }
+}

@@ -1,0 +1,103 @@
+import { z } from '@hono/zod-openapi'
+import { IsoDateTime, ListQuery } from '../schemas'
+
+export const CustomerListQuery = ListQuery.extend({
+  search: z.string().max(200).optional().openapi({ description: 'Matches userId, name and email (substring, case-insensitive)' }),
+  sort: z.enum(['-revenue', '-lastPurchaseAt', '-createdAt', 'name']).default('-revenue'),
+})
+
+export const CustomerParams = z.object({ userId: z.string().openapi({ param: { name: 'userId', in: 'path' } }) })
+
+export const CustomerQuery = z.object({
+  asOf: IsoDateTime.optional(),
+  horizonDays: z.coerce.number().int().min(1).max(3650).default(90),
+})
+
+export const PurchaseListQuery = ListQuery.extend({
+  userId: z.string().max(255).optional(),
+  from: IsoDateTime.optional().openapi({ description: 'Inclusive' }),
+  to: IsoDateTime.optional().openapi({ description: 'Exclusive' }),
+})
+
+export const CustomerSummarySchema = z
+  .object({
+    userId: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    createdAt: z.string(),
+    firstPurchaseAt: z.string().nullable(),
+    lastPurchaseAt: z.string().nullable(),
+    orders: z.number().int().openapi({ description: 'All orders, in any currency' }),
+    revenue: z.number().openapi({ description: 'Revenue in the app’s currency, major units' }),
+  })
+  .openapi('CustomerSummary')
+
+export const PurchaseItemSchema = z
+  .object({
+    productId: z.string().nullable(),
+    name: z.string(),
+    category: z.string().nullable(),
+    quantity: z.number().int(),
+    price: z.number(),
+  })
+  .openapi('PurchaseItem')
+
+export const PurchaseSchema = z
+  .object({
+    orderId: z.string(),
+    userId: z.string(),
+    amount: z.number(),
+    currency: z.string(),
+    timestamp: z.string(),
+    items: z.array(PurchaseItemSchema),
+    properties: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .openapi('Purchase')
+
+export const TimelineEntrySchema = z
+  .object({
+    type: z.enum(['signed_up', 'profile_updated', 'purchase']),
+    at: z.string(),
+    fields: z.array(z.string()).optional(),
+    orderId: z.string().optional(),
+    amount: z.number().optional(),
+    currency: z.string().optional(),
+  })
+  .openapi('TimelineEntry')
+
+export const PredictionsSchema = z
+  .object({
+    model: z.string(),
+    probabilityActive: z.number(),
+    expectedPurchases: z.number(),
+    expectedRevenue: z.number().nullable(),
+    horizonDays: z.number().int(),
+  })
+  .openapi('Predictions')
+
+export const CustomerDetailSchema = z
+  .object({
+    customer: z.object({
+      userId: z.string(),
+      name: z.string().nullable(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      traits: z.record(z.string(), z.unknown()),
+      createdAt: z.string(),
+    }),
+    stats: z.object({
+      orders: z.number().int(),
+      revenue: z.number(),
+      averageOrderValue: z.number().nullable(),
+      firstPurchaseAt: z.string().nullable(),
+      lastPurchaseAt: z.string().nullable(),
+    }),
+    predictions: PredictionsSchema.nullable(),
+    purchases: z.array(PurchaseSchema).openapi({ description: 'The latest 100; page through /v1/purchases?userId= for all' }),
+    timeline: z.array(TimelineEntrySchema).openapi({ description: 'Newest first, at most 200 entries' }),
+  })
+  .openapi('CustomerDetail')
+
+export const page = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() }).openapi(name)

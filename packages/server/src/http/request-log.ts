@@ -1,0 +1,29 @@
+import type { MiddlewareHandler } from 'hono'
+import type { Logger } from '../logger'
+import { randomId } from '../ids'
+import type { AppEnv } from './env'
+
+/**
+ * Gives every request an id (echoed as `X-Request-Id`) and logs one structured line when it ends:
+ * method, path without the query, status, duration and the app, never a key, a cookie or a body.
+ *
+ * @example
+ * app.use(requestLog(logger))
+ */
+export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now()
+    const requestId = randomId('req_', 10)
+    c.set('requestId', requestId)
+    await next()
+    c.header('X-Request-Id', requestId)
+    logger.info('request', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      app: c.get('caller')?.app.publicId,
+    })
+  }
+}

@@ -1,0 +1,6 @@
+export { createCrm, type Crm } from './crm'
+export { loadConfig, type Config } from './config'
+export { createHttpApp, type HttpServices, type HttpAppOptions } from './http/create-http-app'
+export { ApiError, type ErrorBody, type ErrorCode, type ErrorIssue } from './http/api-error'
+export { BatchBody, UserEventFields, PurchaseEventFields, normalizePurchase, normalizeUser } from './ingestion'
+export { openDatabase, migrations } from './store'

@@ -1,0 +1,213 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { AppsService } from '../apps/apps-service'
+import { callerOf } from '../apps/key-auth'
+import { ApiError, validationFailed, type ErrorIssue } from '../http/api-error'
+import { endpoint } from '../http/endpoint'
+import type { AppEnv, KeyCaller } from '../http/env'
+import { parseWith, readJson, readJsonWithSize } from '../http/read-json'
+import { errors, json } from '../http/responses'
+import type { EventWrite, WriteOutcome } from '../store'
+import type { IngestionService } from './ingestion-service'
+import { normalizePurchase, normalizeUser, type NormalizeResult } from './normalize-event'
+import {
+  BatchBody,
+  BatchEnvelope,
+  BatchResponse,
+  ConnectionResponse,
+  PurchaseEventFields,
+  StatusResponse,
+  UserEventFields,
+} from './schemas'
+
+export const MAX_EVENT_BYTES = 64 * 1024
+export const MAX_BATCH_BYTES = 1024 * 1024
+export const MAX_BATCH_EVENTS = 1000
+
+const tags = ['Ingestion']
+const bearer = [{ apiKey: [] }]
+
+type Rejection = { index: number; code: 'validation_failed' | 'payload_too_large' | 'conflict'; message: string; issues?: ErrorIssue[] }
+
+/**
+ * The ingestion endpoints (`/v1/users`, `/v1/purchases`, `/v1/batch`, `/v1/connection`): validate at the edge,
+ * then hand the events to the ingestion service, which commits them before the answer.
+ *
+ * @example
+ * registerIngestionRoutes(app, { apps, ingestion })
+ */
+export function registerIngestionRoutes(
+  app: OpenAPIHono<AppEnv>,
+  services: { apps: AppsService; ingestion: IngestionService },
+): void {
+  const { apps, ingestion } = services
+  const write = (caller: KeyCaller, events: EventWrite[]) => ingestion.write(caller.app.id, caller.app.currency, events)
+
+  endpoint(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/v1/users',
+      tags,
+      security: bearer,
+      summary: 'Create or update a user of your app',
+      description:
+        'First time: `201 created`. After: `200 updated` (given fields overwrite, traits merge). A seen `messageId`: `200 duplicate`.',
+      request: { body: { content: { 'application/json': { schema: UserEventFields } }, required: true } },
+      responses: { ...json(201, 'Created', StatusResponse), ...json(200, 'Updated or duplicate', StatusResponse), ...errors(400, 401, 413, 415, 429) },
+    }),
+    async (c) => {
+      const caller = ingestingCaller(c.get('caller'))
+      const event = unwrap(normalizeUser(await readJson(c, { maxBytes: MAX_EVENT_BYTES })))
+      const [outcome] = await write(caller, [event])
+      return c.json({ status: outcome as 'created' | 'updated' | 'duplicate' }, outcome === 'created' ? 201 : 200)
+    },
+  )
+
+  endpoint(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/v1/purchases',
+      tags,
+      security: bearer,
+      summary: 'Record a purchase',
+      description:
+        '`201 created`; the same `orderId` again: `200 duplicate` with the same body, `409 conflict` with a different one. ' +
+        'An unknown `userId` creates that customer.',
+      request: { body: { content: { 'application/json': { schema: PurchaseEventFields } }, required: true } },
+      responses: {
+        ...json(201, 'Created', StatusResponse),
+        ...json(200, 'Duplicate', StatusResponse),
+        ...errors(400, 401, 409, 413, 415, 429),
+      },
+    }),
+    async (c) => {
+      const caller = ingestingCaller(c.get('caller'))
+      const event = unwrap(normalizePurchase(await readJson(c, { maxBytes: MAX_EVENT_BYTES }), Date.now()))
+      const [outcome] = await write(caller, [event])
+      if (outcome === 'conflict') {
+        throw new ApiError(409, 'conflict', 'This orderId was already recorded with a different body.', [
+          { path: 'orderId', message: 'already used by a different purchase' },
+        ])
+      }
+      return c.json({ status: outcome as 'created' | 'duplicate' }, outcome === 'created' ? 201 : 200)
+    },
+  )
+
+  endpoint(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/v1/batch',
+      tags,
+      security: bearer,
+      summary: 'Send many events at once',
+      description:
+        'Valid events are stored durably before the answer even when others are rejected. At most 1000 events and ' +
+        '1 MiB per request (`413` beyond), 64 KiB per event. Accepts `text/plain` with a publishable `key` in the body ' +
+        'for `navigator.sendBeacon`.',
+      request: {
+        body: {
+          content: { 'application/json': { schema: BatchBody }, 'text/plain': { schema: BatchBody } },
+          required: true,
+        },
+      },
+      responses: { ...json(200, 'Per-event outcome', BatchResponse), ...errors(400, 401, 413, 415, 429) },
+    }),
+    async (c) => {
+      const { value, bytes } = await readJsonWithSize(c, { maxBytes: MAX_BATCH_BYTES, alsoAccept: ['text/plain'] })
+      const list = (value as { batch?: unknown } | null)?.batch
+      if (Array.isArray(list) && list.length > MAX_BATCH_EVENTS) {
+        throw new ApiError(413, 'payload_too_large', `A batch holds at most ${MAX_BATCH_EVENTS} events; split it.`)
+      }
+      const envelope = parseWith(BatchEnvelope, value)
+      const caller = ingestingCaller(c.get('caller') ?? callerFromBodyKey(apps, envelope.key))
+      const now = Date.now()
+      const rejected: Rejection[] = []
+      const events: EventWrite[] = []
+      const positions: number[] = []
+      envelope.batch.forEach((raw, index) => {
+        if (bytes > MAX_EVENT_BYTES && Buffer.byteLength(JSON.stringify(raw)) > MAX_EVENT_BYTES) {
+          rejected.push({ index, code: 'payload_too_large', message: `An event may be at most ${MAX_EVENT_BYTES} bytes.` })
+          return
+        }
+        const result = normalizeBatchEvent(raw, index, now)
+        if (!result.ok) {
+          const fields = [...new Set(result.issues.map((issue) => issue.path))].join(', ')
+          rejected.push({ index, code: 'validation_failed', message: `Invalid event: check ${fields}.`, issues: result.issues })
+          return
+        }
+        events.push(result.event)
+        positions.push(index)
+      })
+      const outcomes = await write(caller, events)
+      let accepted = 0
+      let duplicates = 0
+      outcomes.forEach((outcome: WriteOutcome, i) => {
+        if (outcome === 'duplicate') duplicates += 1
+        else if (outcome === 'conflict') {
+          rejected.push({ index: positions[i]!, code: 'conflict', message: 'This orderId was already recorded with a different body.' })
+        } else accepted += 1
+      })
+      rejected.sort((a, b) => a.index - b.index)
+      return c.json({ accepted, duplicates, rejected }, 200)
+    },
+  )
+
+  endpoint(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/v1/connection',
+      tags,
+      security: bearer,
+      summary: 'Check the connection: the key’s app, the last event and the counts',
+      responses: { ...json(200, 'Connection', ConnectionResponse), ...errors(401) },
+    }),
+    (c) => {
+      const caller = ingestingCaller(c.get('caller'))
+      const app = apps.freshApp(caller.app.id)!
+      return c.json(
+        {
+          app: { id: app.publicId, name: app.name, currency: app.currency, timezone: app.timezone },
+          keyType: caller.keyType as 'publishable' | 'secret',
+          lastEventAt: app.lastEventAt === null ? null : new Date(app.lastEventAt).toISOString(),
+          counts: { customers: app.customersCount, purchases: app.purchasesCount },
+        },
+        200,
+      )
+    },
+  )
+}
+
+/** Ingestion takes API keys only (an embed token is read-only). */
+function ingestingCaller(caller: KeyCaller | undefined): KeyCaller {
+  const resolved = callerOf({ get: () => caller })
+  if (resolved.keyType === 'embed') throw new ApiError(403, 'forbidden', 'An embed token is read-only.')
+  return resolved
+}
+
+function callerFromBodyKey(apps: AppsService, key: string | undefined): KeyCaller | undefined {
+  if (key === undefined) return undefined
+  const caller = apps.authenticate(key)
+  if (!caller || caller.keyType !== 'publishable') {
+    throw new ApiError(401, 'unauthorized', 'The "key" in the body must be a valid publishable key.')
+  }
+  return caller
+}
+
+function normalizeBatchEvent(raw: unknown, index: number, now: number): NormalizeResult {
+  const prefix = `batch.${index}`
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, issues: [{ path: prefix, message: 'must be an object' }] }
+  }
+  const { type, ...event } = raw as Record<string, unknown>
+  if (type === 'user') return normalizeUser(event, prefix)
+  if (type === 'purchase') return normalizePurchase(event, now, prefix)
+  return { ok: false, issues: [{ path: `${prefix}.type`, message: 'must be "user" or "purchase"' }] }
+}
+
+function unwrap(result: NormalizeResult): EventWrite {
+  if (!result.ok) throw validationFailed(result.issues)
+  return result.event
+}

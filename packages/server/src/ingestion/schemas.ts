@@ -1,0 +1,94 @@
+import { z } from '@hono/zod-openapi'
+import { ClientId, CurrencyCode, Email, IsoDateTime, JsonObject, plainText } from '../schemas'
+
+const Amount = z
+  .union([z.number(), z.string().max(40)])
+  .openapi({ description: 'Major units, as a JSON number or a decimal string', example: 19.99 })
+
+const MessageId = ClientId.openapi({
+  description: 'Idempotency key of the event: an event whose messageId was seen before is not applied again',
+  example: 'msg_2f9c1a',
+})
+
+export const UserEventFields = z.strictObject({
+  userId: ClientId.openapi({ example: 'u_1024' }),
+  name: plainText(200).nullable().optional().openapi({ example: 'Ada Lovelace' }),
+  email: Email.nullable().optional().openapi({ example: 'ada@example.com' }),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9][0-9 ().-]{2,31}$/, 'must be a phone number such as +1 555 0100')
+    .nullable()
+    .optional()
+    .openapi({ example: '+1 555 0100' }),
+  traits: JsonObject.optional().openapi({ description: 'Merged into the stored traits (RFC 7396: null removes a key)' }),
+  createdAt: IsoDateTime.optional().openapi({ description: 'When the user signed up in your app; defaults to when first seen' }),
+  messageId: MessageId.optional(),
+})
+
+export const PurchaseItemFields = z.strictObject({
+  productId: ClientId.optional().openapi({ example: 'sku_42' }),
+  name: plainText(500).openapi({ example: 'Espresso beans 1 kg' }),
+  category: plainText(200).optional().openapi({ example: 'Coffee' }),
+  quantity: z.number().int('must be a whole number').min(1).max(1_000_000).default(1),
+  price: Amount.openapi({ description: 'Unit price in major units, in the order’s currency' }),
+})
+
+export const PurchaseEventFields = z.strictObject({
+  orderId: ClientId.openapi({ example: 'ord_5531' }),
+  userId: ClientId.openapi({ example: 'u_1024' }),
+  amount: Amount.openapi({ description: 'The order total in major units' }),
+  currency: CurrencyCode,
+  timestamp: IsoDateTime.optional().openapi({ description: 'When the order was placed; defaults to now; at most 24 h ahead' }),
+  product: plainText(500).optional().openapi({ description: 'A one-product order: the product’s name (or give items)', example: 'Pro plan' }),
+  items: z.array(PurchaseItemFields).min(1).max(500).optional(),
+  properties: JsonObject.optional(),
+  messageId: MessageId.optional(),
+})
+
+export const BatchUserEventFields = UserEventFields.extend({ type: z.literal('user') }).openapi('BatchUserEvent')
+export const BatchPurchaseEventFields = PurchaseEventFields.extend({ type: z.literal('purchase') }).openapi('BatchPurchaseEvent')
+
+export const BatchBody = z
+  .strictObject({
+    batch: z.array(z.discriminatedUnion('type', [BatchUserEventFields, BatchPurchaseEventFields])).openapi({
+      description: 'Up to 1000 events, 64 KiB each, 1 MiB in all',
+    }),
+    key: z.string().max(200).optional().openapi({ description: 'A publishable key, for navigator.sendBeacon, which cannot set headers' }),
+    sentAt: IsoDateTime.optional(),
+  })
+  .openapi('BatchRequest')
+
+export const BatchEnvelope = z.strictObject({
+  batch: z.array(z.unknown()).min(1, 'must hold at least one event'),
+  key: z.string().max(200).optional(),
+  sentAt: IsoDateTime.optional(),
+})
+
+export const StatusResponse = z.object({ status: z.enum(['created', 'updated', 'duplicate']) }).openapi('EventStatus')
+
+export const BatchResponse = z
+  .object({
+    accepted: z.number().int().openapi({ description: 'Events stored by this request (new or updating)' }),
+    duplicates: z.number().int().openapi({ description: 'Events already stored before (same messageId, or same order)' }),
+    rejected: z.array(
+      z.object({
+        index: z.number().int(),
+        code: z.enum(['validation_failed', 'payload_too_large', 'conflict']),
+        message: z.string(),
+        issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      }),
+    ),
+  })
+  .openapi('BatchResult')
+
+export const ConnectionResponse = z
+  .object({
+    app: z.object({ id: z.string(), name: z.string(), currency: z.string(), timezone: z.string() }),
+    keyType: z.enum(['publishable', 'secret']),
+    lastEventAt: z.string().nullable(),
+    counts: z.object({ customers: z.number().int(), purchases: z.number().int() }),
+  })
+  .openapi('Connection')
+
+export type UserEventInput = z.output<typeof UserEventFields>
+export type PurchaseEventInput = z.output<typeof PurchaseEventFields>

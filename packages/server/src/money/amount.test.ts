@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { toMajorUnits, toMinorUnits } from './amount'
+import { currencyExponent, isCurrency } from './currency'
+
+describe('currencies', () => {
+  it('knows ISO 4217 codes and their exponents', () => {
+    expect(isCurrency('USD')).toBe(true)
+    expect(isCurrency('usd')).toBe(false)
+    expect(isCurrency('XXY')).toBe(false)
+    expect([currencyExponent('JPY'), currencyExponent('USD'), currencyExponent('KWD')]).toEqual([0, 2, 3])
+  })
+})
+
+describe('toMinorUnits', () => {
+  it.each([
+    [19.99, 'USD', 1999],
+    ['19.99', 'USD', 1999],
+    [0.1 + 0.2 - 0.3 + 0.3, 'USD', 30],
+    [1500, 'JPY', 1500],
+    ['1.234', 'KWD', 1234],
+    ['10.500', 'USD', 1050],
+    [0, 'EUR', 0],
+    [1.1, 'USD', 110],
+  ])('%s %s is %d minor units', (amount, currency, minor) => {
+    expect(toMinorUnits(amount, currency)).toEqual({ ok: true, minor })
+  })
+
+  it.each([
+    [-1, 'USD', /negative/],
+    ['-1', 'USD', /negative/],
+    [Number.NaN, 'USD', /finite/],
+    [Number.POSITIVE_INFINITY, 'USD', /finite/],
+    [1.234, 'USD', /at most 2/],
+    ['12.5', 'JPY', /at most 0/],
+    [1e20, 'USD', /too large/],
+    ['99999999999999999999', 'USD', /too large/],
+    ['1e3', 'USD', /decimal number/],
+    ['abc', 'USD', /decimal number/],
+    ['', 'USD', /decimal number/],
+  ])('refuses %s %s', (amount, currency, message) => {
+    const result = toMinorUnits(amount, currency)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toMatch(message)
+  })
+})
+
+describe('toMajorUnits', () => {
+  it('inverts toMinorUnits', () => {
+    expect(toMajorUnits(1999, 'USD')).toBe(19.99)
+    expect(toMajorUnits(1500, 'JPY')).toBe(1500)
+    expect(toMajorUnits(1234, 'KWD')).toBe(1.234)
+  })
+})

@@ -1,0 +1,55 @@
+import { currencyExponent } from './currency'
+
+/** The largest amount accepted, in minor units: well inside 2^53 so sums of many orders stay exact. */
+export const MAX_MINOR_UNITS = 1e15
+
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/
+
+export type AmountResult = { ok: true; minor: number } | { ok: false; message: string }
+
+/**
+ * Converts an amount in major units (a JSON number or a decimal string) to integer minor units of `currency`,
+ * without floating-point rounding. Refuses negatives, more decimals than the currency has, and absurd sizes.
+ *
+ * @example
+ * toMinorUnits('19.99', 'USD') // { ok: true, minor: 1999 }
+ * toMinorUnits(1500, 'JPY')    // { ok: true, minor: 1500 }
+ * toMinorUnits(1.234, 'USD')   // { ok: false, message: 'USD has at most 2 decimal places' }
+ */
+export function toMinorUnits(amount: number | string, currency: string): AmountResult {
+  let text: string
+  if (typeof amount === 'number') {
+    if (!Number.isFinite(amount)) return { ok: false, message: 'must be a finite number' }
+    if (amount < 0) return { ok: false, message: 'must not be negative' }
+    if (amount > MAX_MINOR_UNITS) return { ok: false, message: 'is too large' }
+    // Shortest round-trip form: 19.99 stays "19.99"; exponent forms only appear for tiny values.
+    text = amount.toString()
+    if (text.includes('e')) text = amount.toFixed(20).replace(/0+$/, '')
+  } else {
+    text = amount.trim()
+  }
+  if (text.startsWith('-')) return { ok: false, message: 'must not be negative' }
+  const match = DECIMAL.exec(text)
+  if (!match) return { ok: false, message: 'must be a decimal number such as 19.99' }
+  const exponent = currencyExponent(currency)
+  const whole = match[1]!
+  const fraction = (match[2] ?? '').replace(/0+$/, '')
+  if (fraction.length > exponent) {
+    return { ok: false, message: `${currency} has at most ${exponent} decimal places` }
+  }
+  if (whole.length > 16) return { ok: false, message: 'is too large' }
+  const minor = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0')
+  if (!Number.isSafeInteger(minor) || minor > MAX_MINOR_UNITS) return { ok: false, message: 'is too large' }
+  return { ok: true, minor }
+}
+
+/**
+ * Converts integer minor units back to a major-unit number for JSON responses.
+ *
+ * @example
+ * toMajorUnits(1999, 'USD') // 19.99
+ */
+export function toMajorUnits(minor: number, currency: string): number {
+  const exponent = currencyExponent(currency)
+  return exponent === 0 ? minor : Number((minor / 10 ** exponent).toFixed(exponent))
+}

@@ -1,0 +1,2 @@
+export { isCurrency, currencyExponent } from './currency'
+export { toMinorUnits, toMajorUnits, MAX_MINOR_UNITS, type AmountResult } from './amount'

@@ -1,0 +1,1 @@
+export { renderReferencePage } from './reference-page'

@@ -1,0 +1,77 @@
+import { z } from '@hono/zod-openapi'
+import { isCurrency } from '../money'
+
+// C0 and C1 control characters (tab, newline and carriage return included): never part of a name or an id.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/
+
+/**
+ * A single-line string of at most `max` characters, without control characters.
+ *
+ * @example
+ * const Name = plainText(200).openapi({ example: 'Ada Lovelace' })
+ */
+export function plainText(max: number) {
+  return z
+    .string()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
+}
+
+/** An identifier chosen by the client app (a user id, an order id, a message id). */
+export const ClientId = plainText(255)
+
+export const Email = z.email('must be a valid email address').max(254)
+
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+  .refine(isCurrency, 'is not a known ISO 4217 currency')
+  .openapi({ example: 'USD' })
+
+const timeZones = new Set(Intl.supportedValuesOf('timeZone'))
+export const TimeZone = z
+  .string()
+  .refine((zone) => zone === 'UTC' || timeZones.has(zone), 'must be an IANA time zone such as Europe/Moscow')
+  .openapi({ example: 'Europe/Moscow' })
+
+export const Language = z.enum(['en', 'ru'])
+
+export const IsoDateTime = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-11-21T10:00:00Z' })
+  .openapi({ example: '2026-11-21T10:00:00Z' })
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+function hasForbiddenKey(value: unknown, depth = 0): boolean {
+  if (depth > 20) return true
+  if (Array.isArray(value)) return value.some((item) => hasForbiddenKey(item, depth + 1))
+  if (value === null || typeof value !== 'object') return false
+  return Object.keys(value).some((key) => FORBIDDEN_KEYS.has(key) || hasForbiddenKey((value as Record<string, unknown>)[key], depth + 1))
+}
+
+/**
+ * A free-form JSON object (`traits`, `properties`): refuses prototype-polluting keys and nesting deeper than 20.
+ *
+ * @example
+ * JsonObject.parse({ plan: 'pro' })
+ */
+export const JsonObject = z
+  .record(z.string().max(255, 'keys must be at most 255 characters'), z.unknown())
+  .refine((value) => !hasForbiddenKey(value), 'must not use the keys __proto__, constructor or prototype, nor nest deeper than 20')
+  .openapi({ type: 'object', additionalProperties: true, example: { plan: 'pro' } })
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation_failed' }),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi('Error')
+
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+})

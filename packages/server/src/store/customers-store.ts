@@ -1,0 +1,146 @@
+import type { Db } from './database'
+
+export type CustomerSort = '-revenue' | '-lastPurchaseAt' | '-createdAt' | 'name'
+
+export type CustomerRow = {
+  id: number
+  userId: string
+  name: string | null
+  email: string | null
+  phone: string | null
+  traits: string
+  createdAt: number
+  firstPurchaseAt: number | null
+  lastPurchaseAt: number | null
+  orders: number
+  revenue: number
+  /** Orders in the app's currency, the ones `revenue` adds up. */
+  revenueOrders: number
+}
+
+export type PurchaseRow = {
+  id: number
+  orderId: string
+  userId: string
+  amount: number
+  currency: string
+  ts: number
+  items: string
+  properties: string | null
+}
+
+export type CustomerEventRow = { type: 'signed_up' | 'profile_updated'; at: number; data: string }
+
+/** Position after the last row of a page: the sort key's value and the row id. */
+export type Keyset = { value: number | string; id: number }
+
+export type CustomerListQuery = { appId: number; sort: CustomerSort; search?: string; limit: number; after?: Keyset }
+export type PurchaseListQuery = {
+  appId: number
+  customerId?: number
+  from?: number
+  to?: number
+  limit: number
+  after?: Keyset
+}
+
+/** Per sort: the key expression (matching an index of migration 1) and its direction. */
+const SORTS: Record<CustomerSort, { key: string; direction: 'ASC' | 'DESC' }> = {
+  '-revenue': { key: 'revenue', direction: 'DESC' },
+  '-lastPurchaseAt': { key: 'ifnull(last_purchase_at, -1)', direction: 'DESC' },
+  '-createdAt': { key: 'created_at', direction: 'DESC' },
+  name: { key: 'coalesce(name, user_id) COLLATE NOCASE', direction: 'ASC' },
+}
+
+const customerColumns = `id, user_id AS userId, name, email, phone, traits, created_at AS createdAt,
+  first_purchase_at AS firstPurchaseAt, last_purchase_at AS lastPurchaseAt, orders, revenue, revenue_orders AS revenueOrders`
+const purchaseColumns = `p.id, p.order_id AS orderId, c.user_id AS userId, p.amount, p.currency, p.ts, p.items, p.properties`
+
+/**
+ * Reads of the customer base: lists with keyset pagination, one customer, its purchases and timeline.
+ *
+ * @example
+ * const page = new CustomersStore(db).listCustomers({ appId, sort: '-revenue', limit: 50 })
+ */
+export class CustomersStore {
+  readonly #listStatements = new Map<string, ReturnType<Db['prepare']>>()
+  readonly #customerByUserId
+  readonly #customerEvents
+  readonly #recentPurchases
+
+  constructor(private readonly db: Db) {
+    this.#customerByUserId = db.prepare<[number, string], CustomerRow>(
+      `SELECT ${customerColumns} FROM customers WHERE app_id = ? AND user_id = ?`,
+    )
+    this.#customerEvents = db.prepare<[number, number], CustomerEventRow>(
+      'SELECT type, at, data FROM customer_events WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT ?',
+    )
+    this.#recentPurchases = db.prepare<[number, number], PurchaseRow>(
+      `SELECT ${purchaseColumns} FROM purchases p JOIN customers c ON c.id = p.customer_id
+       WHERE p.customer_id = ? ORDER BY p.ts DESC, p.id DESC LIMIT ?`,
+    )
+  }
+
+  /** One page of customers; rows come with the keyset that continues after each. */
+  listCustomers(query: CustomerListQuery): { rows: CustomerRow[]; keyOf: (row: CustomerRow) => Keyset } {
+    const { key, direction } = SORTS[query.sort]
+    const comparison = direction === 'DESC' ? '<' : '>'
+    const conditions = ['app_id = @appId']
+    if (query.search) conditions.push(`(user_id LIKE @pattern ESCAPE '\\' OR name LIKE @pattern ESCAPE '\\' OR email LIKE @pattern ESCAPE '\\')`)
+    if (query.after) conditions.push(`(${key} ${comparison} @afterValue OR (${key} = @afterValue AND id ${comparison} @afterId))`)
+    const sql = `SELECT ${customerColumns}, ${key.replace(' COLLATE NOCASE', '')} AS sortKey FROM customers
+      WHERE ${conditions.join(' AND ')} ORDER BY ${key} ${direction}, id ${direction} LIMIT @limit`
+    const rows = this.#statement(sql).all({
+      appId: query.appId,
+      limit: query.limit,
+      ...(query.search ? { pattern: `%${query.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%` } : {}),
+      ...(query.after ? { afterValue: query.after.value, afterId: query.after.id } : {}),
+    }) as (CustomerRow & { sortKey: number | string })[]
+    const keys = new Map(rows.map((row) => [row.id, row.sortKey]))
+    return {
+      rows,
+      keyOf: (row) => ({ value: keys.get(row.id) ?? 0, id: row.id }),
+    }
+  }
+
+  findCustomer(appId: number, userId: string): CustomerRow | undefined {
+    return this.#customerByUserId.get(appId, userId)
+  }
+
+  customerEvents(customerId: number, limit: number): CustomerEventRow[] {
+    return this.#customerEvents.all(customerId, limit)
+  }
+
+  recentPurchases(customerId: number, limit: number): PurchaseRow[] {
+    return this.#recentPurchases.all(customerId, limit)
+  }
+
+  /** One page of purchases, newest first. */
+  listPurchases(query: PurchaseListQuery): PurchaseRow[] {
+    const conditions = ['p.app_id = @appId']
+    if (query.customerId !== undefined) conditions.push('p.customer_id = @customerId')
+    if (query.from !== undefined) conditions.push('p.ts >= @from')
+    if (query.to !== undefined) conditions.push('p.ts < @to')
+    if (query.after) conditions.push('(p.ts < @afterTs OR (p.ts = @afterTs AND p.id < @afterId))')
+    const sql = `SELECT ${purchaseColumns} FROM purchases p JOIN customers c ON c.id = p.customer_id
+      WHERE ${conditions.join(' AND ')} ORDER BY p.ts DESC, p.id DESC LIMIT @limit`
+    return this.#statement(sql).all({
+      appId: query.appId,
+      limit: query.limit,
+      ...(query.customerId !== undefined ? { customerId: query.customerId } : {}),
+      ...(query.from !== undefined ? { from: query.from } : {}),
+      ...(query.to !== undefined ? { to: query.to } : {}),
+      ...(query.after ? { afterTs: query.after.value, afterId: query.after.id } : {}),
+    }) as PurchaseRow[]
+  }
+
+  /** Statements built from a fixed set of fragments are prepared once and reused. */
+  #statement(sql: string): ReturnType<Db['prepare']> {
+    let statement = this.#listStatements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.#listStatements.set(sql, statement)
+    }
+    return statement
+  }
+}

@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { migrate, openDatabase } from './database'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('openDatabase', () => {
+  it('creates the file and its folder, in WAL mode with durable commits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-db-'))
+    dirs.push(dir)
+    const db = openDatabase(join(dir, 'nested', 'crm.sqlite'))
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1)
+    db.close()
+  })
+
+  it('makes STRICT tables that refuse a wrong type', () => {
+    const db = openDatabase(':memory:')
+    expect(() =>
+      db.prepare("INSERT INTO users (id, name, email, password_hash, created_at) VALUES ('u', 'n', 'e', 'h', 'soon')").run(),
+    ).toThrow(/cannot store TEXT value in INTEGER column/)
+  })
+})
+
+describe('migrate', () => {
+  it('applies only newer migrations, and rolls back a failing one whole', () => {
+    const db = openDatabase(':memory:', { migrations: [] })
+    expect(migrate(db, [{ version: 1, name: 'a', sql: 'CREATE TABLE a (x INTEGER) STRICT;' }])).toEqual([1])
+    expect(migrate(db, [{ version: 1, name: 'a', sql: 'CREATE TABLE a (x INTEGER) STRICT;' }])).toEqual([])
+    expect(() =>
+      migrate(db, [{ version: 2, name: 'bad', sql: 'CREATE TABLE b (x INTEGER) STRICT; SELECT * FROM missing;' }]),
+    ).toThrow()
+    expect(db.pragma('user_version', { simple: true })).toBe(1)
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'b'").get()).toEqual({ n: 0 })
+  })
+})

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { migrations as defaultMigrations, type Migration } from './migrations'
+
+export type Db = Database.Database
+
+export type OpenDatabaseOptions = {
+  /** `FULL` (default): an acknowledged write survives a power loss. `NORMAL`: survives a process crash. */
+  synchronous?: 'FULL' | 'NORMAL'
+  migrations?: readonly Migration[]
+}
+
+/**
+ * Opens (creating it and its folder if needed) the SQLite database, sets the pragmas the store relies on and
+ * applies pending migrations.
+ *
+ * @example
+ * const db = openDatabase(':memory:')
+ */
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
+  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  // Bigger page cache and memory-mapped reads keep the customer list and reports off the disk.
+  db.pragma('cache_size = -65536')
+  db.pragma('mmap_size = 268435456')
+  db.pragma('temp_store = MEMORY')
+  migrate(db, options.migrations ?? defaultMigrations)
+  return db
+}
+
+/**
+ * Applies the migrations newer than the database's `user_version`, each in its own transaction.
+ *
+ * @example
+ * migrate(db, migrations) // returns the versions it applied, e.g. [1, 2]
+ */
+export function migrate(db: Db, migrations: readonly Migration[]): number[] {
+  const current = db.pragma('user_version', { simple: true }) as number
+  const applied: number[] = []
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (migration.version <= current) continue
+    db.transaction(() => {
+      db.exec(migration.sql)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+    applied.push(migration.version)
+  }
+  return applied
+}

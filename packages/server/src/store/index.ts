@@ -1,0 +1,25 @@
+export { openDatabase, migrate, type Db, type OpenDatabaseOptions } from './database'
+export { migrations, type Migration } from './migrations'
+export { AccountsStore, type UserRow, type SessionRow } from './accounts-store'
+export { AppsStore, type AppRow, type ApiKeyRow, type KeyType, type AppSettings } from './apps-store'
+export {
+  IngestionStore,
+  type EventWrite,
+  type UserWrite,
+  type PurchaseWrite,
+  type PurchaseItemWrite,
+  type ProfileFields,
+  type WriteOutcome,
+  type EventBatchWrite,
+} from './ingestion-store'
+export {
+  CustomersStore,
+  type CustomerRow,
+  type CustomerSort,
+  type PurchaseRow,
+  type CustomerEventRow,
+  type Keyset,
+  type CustomerListQuery,
+  type PurchaseListQuery,
+} from './customers-store'
+export { createStores, type Stores } from './stores'

@@ -1,0 +1,112 @@
+/**
+ * Versioned schema migrations, applied in order at start, each inside a transaction.
+ * `PRAGMA user_version` records the last one applied. Never edit a shipped migration: add a new one.
+ */
+export type Migration = { version: number; name: string; sql: string }
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, apps, keys, customers, purchases',
+    sql: /* sql */ `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL COLLATE NOCASE UNIQUE,
+        password_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        secret_hash BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_verified_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_by_user ON sessions(user_id);
+
+      CREATE TABLE apps (
+        id INTEGER PRIMARY KEY,
+        public_id TEXT NOT NULL UNIQUE,
+        owner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        language TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_event_at INTEGER,
+        customers_count INTEGER NOT NULL DEFAULT 0,
+        purchases_count INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX apps_by_owner ON apps(owner_id);
+
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        app_id INTEGER NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+        type TEXT NOT NULL CHECK (type IN ('publishable', 'secret')),
+        name TEXT,
+        prefix TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        last_used_at INTEGER,
+        revoked_at INTEGER
+      ) STRICT;
+      CREATE INDEX api_keys_by_app ON api_keys(app_id);
+
+      CREATE TABLE customers (
+        id INTEGER PRIMARY KEY,
+        app_id INTEGER NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        name TEXT,
+        email TEXT,
+        phone TEXT,
+        traits TEXT NOT NULL DEFAULT '{}',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        first_purchase_at INTEGER,
+        last_purchase_at INTEGER,
+        orders INTEGER NOT NULL DEFAULT 0,
+        revenue INTEGER NOT NULL DEFAULT 0,
+        revenue_orders INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (app_id, user_id)
+      ) STRICT;
+      CREATE INDEX customers_by_revenue ON customers(app_id, revenue DESC, id DESC);
+      CREATE INDEX customers_by_last_purchase ON customers(app_id, ifnull(last_purchase_at, -1) DESC, id DESC);
+      CREATE INDEX customers_by_created ON customers(app_id, created_at DESC, id DESC);
+      CREATE INDEX customers_by_name ON customers(app_id, coalesce(name, user_id) COLLATE NOCASE, id);
+
+      CREATE TABLE customer_events (
+        id INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        type TEXT NOT NULL CHECK (type IN ('signed_up', 'profile_updated')),
+        at INTEGER NOT NULL,
+        data TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX customer_events_by_customer ON customer_events(customer_id, at);
+
+      CREATE TABLE purchases (
+        id INTEGER PRIMARY KEY,
+        app_id INTEGER NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+        order_id TEXT NOT NULL,
+        customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+        amount INTEGER NOT NULL CHECK (amount >= 0),
+        currency TEXT NOT NULL,
+        ts INTEGER NOT NULL,
+        items TEXT NOT NULL,
+        properties TEXT,
+        fingerprint TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        UNIQUE (app_id, order_id)
+      ) STRICT;
+      CREATE INDEX purchases_by_customer ON purchases(customer_id, ts);
+      CREATE INDEX purchases_by_time ON purchases(app_id, ts);
+
+      CREATE TABLE messages (
+        app_id INTEGER NOT NULL,
+        message_id TEXT NOT NULL,
+        PRIMARY KEY (app_id, message_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+]

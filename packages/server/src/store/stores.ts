@@ -1,0 +1,29 @@
+import { AccountsStore } from './accounts-store'
+import { AppsStore } from './apps-store'
+import { CustomersStore } from './customers-store'
+import type { Db } from './database'
+import { IngestionStore } from './ingestion-store'
+
+export type Stores = {
+  db: Db
+  accounts: AccountsStore
+  apps: AppsStore
+  ingestion: IngestionStore
+  customers: CustomersStore
+}
+
+/**
+ * Builds every store over one database connection.
+ *
+ * @example
+ * const stores = createStores(openDatabase(':memory:'))
+ */
+export function createStores(db: Db): Stores {
+  return {
+    db,
+    accounts: new AccountsStore(db),
+    apps: new AppsStore(db),
+    ingestion: new IngestionStore(db),
+    customers: new CustomersStore(db),
+  }
+}
