@@ -1,0 +1,201 @@
+import { persistPage } from '../browser/page-persistence'
+import { batchBody } from '../delivery/batch-body'
+import { deliverBatch, type DeliveryHooks } from '../delivery/deliver-batch'
+import { postBatch } from '../delivery/post-batch'
+import { createEmitter } from '../emitter/emitter'
+import { isId } from '../events/field-checks'
+import { createMessageId } from '../events/message-id'
+import type { PurchaseInput, UserInput } from '../events/types'
+import { utf8Length } from '../events/utf8-length'
+import { validatePurchase } from '../events/validate-purchase'
+import { validateUser } from '../events/validate-user'
+import { toPurchaseEvent, toUserEvent } from '../events/wire-event'
+import { createEventQueue, type QueuedEvent } from '../queue/event-queue'
+import { backgroundSleep, backgroundTimer } from '../timers/background-timer'
+import { resolveOptions, type ClientOptions } from './options'
+import type { Client, ClientError, ClientEvents, DropReason, FlushOptions, FlushResult } from './types'
+
+/** The server refuses a single event above 64 KiB. */
+const MAX_EVENT_BYTES = 64 * 1024
+
+const idsOf = (events: readonly QueuedEvent[]) => events.map((event) => event.id)
+
+/**
+ * Creates a client that queues events and delivers them in batches to `POST /v1/batch`, exactly once.
+ * `Traits` and `Properties` type the `traits` of users and the `properties` of purchases.
+ *
+ * @example
+ * const crm = createClient({ apiKey: process.env.CRM_KEY!, host: 'https://crm.example.com' })
+ * crm.trackPurchase({ orderId: 'o_1', userId: 'u_1', amount: 19.99, currency: 'USD', product: 'Tea' })
+ * await crm.shutdown()
+ */
+export function createClient<Traits extends object = object, Properties extends object = object>(
+  options: ClientOptions,
+): Client<Traits, Properties> {
+  const config = resolveOptions(options)
+  const emitter = createEmitter<ClientEvents>()
+  const queue = createEventQueue(config)
+  const counts = { sent: 0, failed: 0, dropped: 0, retries: 0, requests: 0 }
+  // Room for the envelope with a key in it, so a batch also fits when it leaves by beacon.
+  const batchBytes = config.maxBatchBytes - utf8Length(batchBody([], config.apiKey))
+  let closed = false
+  let draining: Promise<void> | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const report = (code: string, message: string, messageIds: string[] = []): false => {
+    const error = Object.assign(new Error(`crm-sdk: ${message}`), { code, messageIds }) as ClientError
+    if (!emitter.emit('error', error)) console.warn(error.message)
+    return false
+  }
+
+  const drop = (events: QueuedEvent[], reason: DropReason, message: string) => {
+    queue.settle(events)
+    if (reason === 'rejected') counts.failed += events.length
+    else counts.dropped += events.length
+    emitter.emit('drop', { reason, messageIds: idsOf(events), message })
+  }
+
+  const hooks: DeliveryHooks = {
+    post(events) {
+      counts.requests++
+      return postBatch({ url: config.url, apiKey: config.apiKey, body: batchBody(events), timeout: config.timeout })
+    },
+    sleep: backgroundSleep,
+    onSent(events) {
+      if (!events.length) return
+      queue.settle(events)
+      counts.sent += events.length
+      emitter.emit('sent', { messageIds: idsOf(events) })
+    },
+    onUndelivered(events, reason, code, message) {
+      report(code, message, idsOf(events))
+      drop(events, reason, message)
+    },
+    onRetry(attempt, delay, reason) {
+      counts.retries++
+      emitter.emit('retry', { attempt, delay, reason })
+    },
+  }
+
+  const arm = () => {
+    if (queue.waiting >= config.flushAt) void startDrain()
+    else timer ??= backgroundTimer(() => void startDrain(), config.flushInterval)
+  }
+
+  async function drain(): Promise<void> {
+    // Let a synchronous burst of track calls finish queueing, so batches leave full.
+    await undefined
+    clearTimeout(timer)
+    timer = undefined
+    while (queue.waiting) {
+      await deliverBatch(queue.take(config.flushAt, batchBytes), config, hooks)
+      persistence.schedule()
+    }
+  }
+
+  function startDrain(): Promise<void> {
+    if (!draining) {
+      draining = drain()
+        .catch((error: unknown) => void report('internal_error', String(error)))
+        .finally(() => {
+          draining = undefined
+          if (queue.waiting) arm()
+        })
+      config.waitUntil?.(draining)
+    }
+    return draining
+  }
+
+  const enqueue = (event: QueuedEvent): boolean => {
+    if (!queue.push(event)) {
+      drop([event], 'queue_full', `the queue is full (${config.maxQueueEvents} events / ${config.maxQueueBytes} bytes)`)
+      return false
+    }
+    arm()
+    persistence.schedule()
+    return true
+  }
+
+  const persistence = persistPage({
+    queue,
+    storage: config.storage,
+    maxStoredChars: config.maxStoredChars,
+    url: config.url,
+    apiKey: config.apiKey,
+    watch: config.inBrowser,
+    beacon: config.beacon,
+  })
+  // Same ids as on the page that queued them, so whatever that page already delivered counts once.
+  const restored = new Set<string>()
+  for (const body of persistence.leftBehind) {
+    try {
+      const { messageId } = JSON.parse(body) as { messageId: string }
+      if (!restored.has(messageId)) enqueue({ id: messageId, body, bytes: utf8Length(body) })
+      restored.add(messageId)
+    } catch {
+      // A corrupted entry cannot be sent anyway.
+    }
+  }
+
+  function track(kind: 'user' | 'purchase', input: UserInput | PurchaseInput): boolean {
+    try {
+      if (closed) return report('client_closed', `${kind} not queued: the client is shut down`)
+      const now = Date.now()
+      const problem = kind === 'user' ? validateUser(input) : validatePurchase(input, now)
+      if (problem) return report('invalid_event', `${kind} not queued: ${problem}`)
+      const given: unknown = input.messageId
+      if (given !== undefined && !isId(given)) return report('invalid_event', `${kind} not queued: messageId must be a non-empty string`)
+      const id = given ?? createMessageId()
+      const body = JSON.stringify(kind === 'user' ? toUserEvent(input as UserInput, id) : toPurchaseEvent(input as PurchaseInput, id, now))
+      const bytes = utf8Length(body)
+      if (bytes > MAX_EVENT_BYTES)
+        return report('event_too_large', `${kind} not queued: it is ${bytes} bytes as JSON, the server takes at most ${MAX_EVENT_BYTES}`, [id])
+      return enqueue({ id, body, bytes })
+    } catch (error) {
+      // A circular or BigInt value in traits/properties makes JSON.stringify throw.
+      return report('invalid_event', `${kind} not queued: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  function flush({ timeout = config.flushTimeout }: FlushOptions = {}): Promise<FlushResult> {
+    const before = { ...counts }
+    return new Promise((resolve) => {
+      let done = false
+      const finish = () => {
+        if (done) return
+        done = true
+        clearTimeout(deadline)
+        resolve({
+          sent: counts.sent - before.sent,
+          failed: counts.failed - before.failed,
+          dropped: counts.dropped - before.dropped,
+          pending: queue.size,
+        })
+      }
+      // Not a background timer: a Node process awaiting flush() stays alive until delivery or the deadline.
+      const deadline = setTimeout(finish, timeout)
+      const follow = (): void => {
+        if (done) return
+        if (queue.waiting) void startDrain().then(follow)
+        else if (draining) void draining.then(follow)
+        else finish()
+      }
+      void startDrain().then(follow)
+    })
+  }
+
+  return {
+    trackUser: (user) => track('user', user),
+    trackPurchase: (purchase) => track('purchase', purchase),
+    flush,
+    async shutdown(flushOptions) {
+      closed = true
+      const result = await flush(flushOptions)
+      clearTimeout(timer)
+      persistence.detach()
+      return result
+    },
+    on: emitter.on,
+    stats: () => ({ queued: queue.size, queuedBytes: queue.bytes, ...counts }),
+  }
+}

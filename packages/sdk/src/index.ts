@@ -1,0 +1,4 @@
+export { createClient } from './client/create-client'
+export type { ClientOptions, StorageLike } from './client/options'
+export type { Client, ClientError, ClientEvents, ClientStats, DropInfo, DropReason, FlushOptions, FlushResult } from './client/types'
+export type { Money, PurchaseInput, PurchaseItem, Timestamp, UserInput } from './events/types'

@@ -1,0 +1,25 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig([
+  // npm consumers: ESM + CJS with types; ofetch stays a dependency so apps share one copy.
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    target: 'es2022',
+    sourcemap: true,
+  },
+  // <script> users and the size budget: everything bundled, minified, for browsers.
+  {
+    entry: { 'crm-sdk': 'src/index.ts' },
+    outDir: 'dist/browser',
+    format: ['esm', 'iife'],
+    globalName: 'CrmSdk',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    noExternal: ['ofetch'],
+    outExtension: ({ format }) => ({ js: format === 'iife' ? '.global.js' : '.min.js' }),
+  },
+])
