@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -37,17 +38,24 @@ beforeEach(async (context) => {
 })
 
 /** A page on the second origin that loads the widget script from the API's origin, as the README says. */
-function embed(widgets: Record<string, string>[], options: { lang?: string; style?: string } = {}): string {
+function embed(
+  widgets: Record<string, string>[],
+  options: { lang?: string; style?: string; csp?: string } = {},
+): string {
+  const pageCss = `body{margin:24px;font-family:sans-serif;background:#f3f4f6} crm-insights{margin-bottom:16px} ${options.style ?? ''}`
+  // Only the host page's own <style> is allowed, by its hash: nothing the widget does may need more.
+  const pageCssHash = createHash('sha256').update(pageCss).digest('base64')
+  const headers = options.csp ? { 'Content-Security-Policy': `${options.csp}; style-src 'sha256-${pageCssHash}'` } : undefined
   const attribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')
   const elements = widgets
     .map((attributes) => `<crm-insights ${Object.entries(attributes).map(([name, value]) => `${name}="${attribute(value)}"`).join(' ')}></crm-insights>`)
     .join('\n')
   const html = `<!doctype html><html lang="${options.lang ?? 'en'}"><head><meta charset="utf-8"><title>shop</title>
-<style>body{margin:24px;font-family:sans-serif;background:#f3f4f6} crm-insights{margin-bottom:16px} ${options.style ?? ''}</style></head>
+<style>${pageCss}</style></head>
 <body><script src="${api.origin}/widget.js" async></script>
 ${elements}
 </body></html>`
-  return site.page(`/page-${Math.random().toString(36).slice(2)}`, html)
+  return site.page(`/page-${Math.random().toString(36).slice(2)}`, html, headers)
 }
 
 const card = (state: string) => page.locator(`crm-insights .card[data-state="${state}"]`)
@@ -235,6 +243,27 @@ describe('<crm-insights> on a page of another origin', () => {
     } finally {
       await other.close()
     }
+  })
+
+  it('works under a strict Content-Security-Policy', async () => {
+    const violations: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') violations.push(message.text())
+    })
+    const csp = `default-src 'none'; script-src ${api.origin}; connect-src ${api.origin}`
+    await page.goto(embed([{ token: tokens.valid, view: 'forecast' }], { csp }))
+    await card('ready').waitFor()
+    const look = await page.evaluate(() => {
+      const root = document.querySelector('crm-insights')?.shadowRoot
+      const cardElement = root?.querySelector('.card')
+      const band = root?.querySelector('.crm-chart-band')
+      return {
+        radius: cardElement ? getComputedStyle(cardElement).borderTopLeftRadius : '',
+        band: band ? getComputedStyle(band).fill : '',
+      }
+    })
+    expect(look).toEqual({ radius: '12px', band: 'rgba(217, 119, 6, 0.16)' })
+    expect(violations).toEqual([])
   })
 
   it('fits a phone screen without sideways scrolling', async () => {
