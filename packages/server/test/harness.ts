@@ -19,7 +19,7 @@ export type TestServer = {
   close(): Promise<void>
 }
 
-export type CallOptions = { body?: unknown; rawBody?: string; contentType?: string; cookie?: string; key?: string; origin?: string | null; headers?: Record<string, string> }
+export type CallOptions = { body?: unknown; rawBody?: string | Uint8Array; contentType?: string; cookie?: string; key?: string; origin?: string | null; headers?: Record<string, string> }
 export type Account = { cookie: string; appId: string; publishable: string; secret: string; userId: string; email: string }
 
 let counter = 0
@@ -40,11 +40,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     if (options.origin !== null && method !== 'GET') headers.origin = options.origin ?? url
     if (options.cookie) headers.cookie = options.cookie
     if (options.key) headers.authorization = `Bearer ${options.key}`
-    let body: string | undefined
+    let body: string | Uint8Array | undefined
     if (options.rawBody !== undefined) body = options.rawBody
     else if (options.body !== undefined) body = JSON.stringify(options.body)
     if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json'
-    const res = await fetch(url + path, { method, headers, ...(body !== undefined ? { body } : {}) })
+    const res = await fetch(url + path, { method, headers, ...(body !== undefined ? { body: body as unknown as BodyInit } : {}) })
     const text = await res.text()
     let parsed: unknown = text
     try {

@@ -57,8 +57,10 @@ function hasForbiddenKey(value: unknown, depth = 0): boolean {
  * JsonObject.parse({ plan: 'pro' })
  */
 export const JsonObject = z
-  .record(z.string().max(255, 'keys must be at most 255 characters'), z.unknown())
+  // Checked on the raw input: once copied into a new object, a "__proto__" key is no longer an own key.
+  .unknown()
   .refine((value) => !hasForbiddenKey(value), 'must not use the keys __proto__, constructor or prototype, nor nest deeper than 20')
+  .pipe(z.record(z.string().max(255, 'keys must be at most 255 characters'), z.unknown()))
   .openapi({ type: 'object', additionalProperties: true, example: { plan: 'pro' } })
 
 export const ErrorSchema = z

@@ -64,7 +64,8 @@ export function fitBgNbd(histories: readonly CustomerHistory[], options: BgNbdFi
   // The scale parameter alpha lives in the data's time unit; starting it at the mean age keeps the first simplex
   // in a region where the likelihood is informative whatever the unit.
   const start = [0, Math.log(Math.max(meanAge, 1e-6)), 0, 0]
-  const result = minimise((logParameters) => -bgNbdLogLikelihood(toParameters(logParameters), data), start, {
+  // The mean log-likelihood per customer keeps the stopping tolerance meaningful whatever the number of customers.
+  const result = minimise((logParameters) => -bgNbdLogLikelihood(toParameters(logParameters), data) / customers, start, {
     tolerance: 1e-10,
   })
   const parameters = toParameters(result.x)
@@ -77,7 +78,7 @@ export function fitBgNbd(histories: readonly CustomerHistory[], options: BgNbdFi
   return {
     status: 'fitted',
     parameters,
-    logLikelihood: -result.value,
+    logLikelihood: -result.value * customers,
     customers,
     repeatCustomers,
     lowConfidence: lowConfidenceReasons.length > 0,

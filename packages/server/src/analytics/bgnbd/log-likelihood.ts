@@ -30,22 +30,23 @@ export function bgNbdLogLikelihood(
     dropoutConstant[k] = x > 0 ? logA - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY
   }
 
+  // Locals rather than property reads keep this loop, which runs once per distinct history and evaluation, tight.
+  const { frequencies, frequencyIndex, ageIndex, recencyIndex, weights } = data
   let total = 0
-  const rows = data.weights.length
+  const rows = weights.length
   for (let i = 0; i < rows; i++) {
-    const x = data.frequencies[i] as number
-    const k = data.frequencyIndex[i] as number
-    const stillAlive = -(r + x) * (logAlphaPlusAge[data.ageIndex[i] as number] as number)
+    const x = frequencies[i] as number
+    const k = frequencyIndex[i] as number
+    const stillAlive = -(r + x) * (logAlphaPlusAge[ageIndex[i] as number] as number)
     let rowLikelihood = stillAlive
     if (x > 0) {
-      const droppedOut =
-        (dropoutConstant[k] as number) - (r + x) * (logAlphaPlusRecency[data.recencyIndex[i] as number] as number)
+      const droppedOut = (dropoutConstant[k] as number) - (r + x) * (logAlphaPlusRecency[recencyIndex[i] as number] as number)
       rowLikelihood =
         stillAlive > droppedOut
           ? stillAlive + Math.log1p(Math.exp(droppedOut - stillAlive))
           : droppedOut + Math.log1p(Math.exp(stillAlive - droppedOut))
     }
-    total += (data.weights[i] as number) * ((frequencyConstant[k] as number) + rowLikelihood)
+    total += (weights[i] as number) * ((frequencyConstant[k] as number) + rowLikelihood)
   }
   return total
 }

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type Account, type TestServer } from './harness'
+
+let server: TestServer
+let account: Account
+beforeAll(async () => {
+  server = await startTestServer()
+  account = await server.signup('Shop')
+})
+afterAll(() => server.close())
+
+const purchase = (orderId: string, extra: Record<string, unknown> = {}) => ({
+  orderId,
+  userId: 'u_1',
+  amount: 19.99,
+  currency: 'USD',
+  timestamp: '2026-01-15T10:00:00Z',
+  items: [{ productId: 'sku_1', name: 'Beans', category: 'Coffee', quantity: 1, price: '19.99' }],
+  ...extra,
+})
+
+describe('POST /v1/users', () => {
+  it('creates, then updates (fields overwrite, traits merge), and answers a seen messageId as duplicate', async () => {
+    const key = account.publishable
+    const first = await server.call('POST', '/v1/users', { key, body: { userId: 'u_1', name: 'Ada', email: 'ada@example.com', traits: { plan: 'free', seats: 1 }, messageId: 'm-u1' } })
+    expect([first.status, first.body]).toEqual([201, { status: 'created' }])
+    const again = await server.call('POST', '/v1/users', { key, body: { userId: 'u_1', name: 'Ada', messageId: 'm-u1' } })
+    expect([again.status, again.body]).toEqual([200, { status: 'duplicate' }])
+    const update = await server.call('POST', '/v1/users', { key, body: { userId: 'u_1', name: 'Ada L.', traits: { plan: 'pro', seats: null } } })
+    expect([update.status, update.body]).toEqual([200, { status: 'updated' }])
+    const detail = await server.call('GET', '/v1/customers/u_1', { key: account.secret })
+    expect(detail.body.customer).toMatchObject({ userId: 'u_1', name: 'Ada L.', email: 'ada@example.com', traits: { plan: 'pro' } })
+    expect(detail.body.timeline.map((entry: { type: string }) => entry.type)).toEqual(expect.arrayContaining(['signed_up', 'profile_updated']))
+  })
+})
+
+describe('POST /v1/purchases', () => {
+  it('creates; the same orderId is a duplicate with the same body and a 409 with another; nothing counts twice', async () => {
+    const key = account.secret
+    expect((await server.call('POST', '/v1/purchases', { key, body: purchase('o-1') })).status).toBe(201)
+    const replay = await server.call('POST', '/v1/purchases', { key, body: purchase('o-1') })
+    expect([replay.status, replay.body]).toEqual([200, { status: 'duplicate' }])
+    const conflict = await server.call('POST', '/v1/purchases', { key, body: purchase('o-1', { amount: 25 , items: undefined, product: 'Other' }) })
+    expect(conflict.status).toBe(409)
+    expect(conflict.body.error.code).toBe('conflict')
+    const customer = await server.call('GET', '/v1/customers/u_1', { key })
+    expect(customer.body.stats).toMatchObject({ orders: 1, revenue: 19.99, averageOrderValue: 19.99 })
+  })
+
+  it('creates an unknown customer on its first purchase, with createdAt no later than that purchase', async () => {
+    const key = account.publishable
+    const res = await server.call('POST', '/v1/purchases', { key, body: { orderId: 'o-new', userId: 'u_new', amount: '5', currency: 'USD', product: 'Sticker', timestamp: '2025-03-01T12:00:00+03:00' } })
+    expect(res.status).toBe(201)
+    const customer = await server.call('GET', '/v1/customers/u_new', { key: account.secret })
+    expect(customer.body.customer.createdAt).toBe('2025-03-01T09:00:00.000Z')
+    expect(customer.body.purchases[0].items).toEqual([{ productId: null, name: 'Sticker', category: null, quantity: 1, price: 5 }])
+  })
+
+  it('stores integer minor units by the currency exponent and keeps other currencies out of revenue', async () => {
+    const { cookie, secret } = await server.signup('Yen')
+    const apps = await server.call('GET', '/api/apps', { cookie })
+    await server.call('PATCH', `/api/apps/${apps.body.data[0].id}`, { cookie, body: { currency: 'JPY' } })
+    expect((await server.call('POST', '/v1/purchases', { key: secret, body: { orderId: 'j1', userId: 'k', amount: 1500, currency: 'JPY', product: 'Tea' } })).status).toBe(201)
+    expect((await server.call('POST', '/v1/purchases', { key: secret, body: { orderId: 'k1', userId: 'k', amount: '1.234', currency: 'KWD', product: 'Tea' } })).status).toBe(201)
+    const rows = server.crm.stores.db.prepare("SELECT order_id AS o, amount FROM purchases WHERE order_id IN ('j1', 'k1') ORDER BY order_id").all()
+    expect(rows).toEqual([{ o: 'j1', amount: 1500 }, { o: 'k1', amount: 1234 }])
+    const customer = await server.call('GET', '/v1/customers/k', { key: secret })
+    expect(customer.body.stats).toMatchObject({ orders: 2, revenue: 1500, averageOrderValue: 1500 })
+    const purchases = await server.call('GET', '/v1/purchases?userId=k', { key: secret })
+    expect(purchases.body.data.map((p: { amount: number; currency: string }) => [p.amount, p.currency]).sort()).toEqual([[1.234, 'KWD'], [1500, 'JPY']])
+  })
+})
+
+describe('POST /v1/batch', () => {
+  it('stores the valid events, reports the rejected ones by index, and dedups a retried batch', async () => {
+    const key = account.publishable
+    const batch = [
+      { type: 'user', userId: 'b1', name: 'Batch One', messageId: 'b-m1' },
+      { type: 'purchase', ...purchase('b-o1', { userId: 'b1' }), messageId: 'b-m2' },
+      { type: 'purchase', ...purchase('b-o2', { userId: 'b1', amount: -5 }), messageId: 'b-m3' },
+      { type: 'refund', orderId: 'x' },
+      { type: 'purchase', ...purchase('o-1', { amount: 99, items: undefined, product: 'Clash' }), messageId: 'b-m5' },
+    ]
+    const res = await server.call('POST', '/v1/batch', { key, body: { batch, sentAt: new Date().toISOString() } })
+    expect(res.status).toBe(200)
+    expect(res.body.accepted).toBe(2)
+    expect(res.body.duplicates).toBe(0)
+    expect(res.body.rejected.map((r: { index: number; code: string }) => [r.index, r.code])).toEqual([
+      [2, 'validation_failed'],
+      [3, 'validation_failed'],
+      [4, 'conflict'],
+    ])
+    expect(res.body.rejected[0].issues).toEqual([{ path: 'batch.2.amount', message: 'must not be negative' }])
+    expect(res.body.rejected[1].issues[0].path).toBe('batch.3.type')
+
+    const retry = await server.call('POST', '/v1/batch', { key, body: { batch: batch.slice(0, 2) } })
+    expect(retry.body).toEqual({ accepted: 0, duplicates: 2, rejected: [] })
+    const customer = await server.call('GET', '/v1/customers/b1', { key: account.secret })
+    expect(customer.body.stats.orders).toBe(1)
+  })
+
+  it('takes a sendBeacon body: text/plain with the publishable key inside, and no preflight needed', async () => {
+    const res = await server.call('POST', '/v1/batch', {
+      contentType: 'text/plain;charset=UTF-8',
+      origin: 'https://shop.example',
+      rawBody: JSON.stringify({ key: account.publishable, batch: [{ type: 'user', userId: 'beacon-1' }] }),
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.accepted).toBe(1)
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    const secretInBody = await server.call('POST', '/v1/batch', { contentType: 'text/plain', rawBody: JSON.stringify({ key: account.secret, batch: [{ type: 'user', userId: 'x' }] }) })
+    expect(secretInBody.status).toBe(401)
+  })
+
+  it('answers CORS preflights for browser apps', async () => {
+    const res = await fetch(`${server.url}/v1/batch`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    })
+    expect(res.status).toBe(204)
+    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization')
+  })
+
+  it('rejects an event over 64 KiB inside a batch, keeping the rest', async () => {
+    const big = { type: 'user', userId: 'big', traits: { blob: 'x'.repeat(70_000) } }
+    const res = await server.call('POST', '/v1/batch', { key: account.secret, body: { batch: [big, { type: 'user', userId: 'small' }] } })
+    expect(res.body.accepted).toBe(1)
+    expect(res.body.rejected).toEqual([{ index: 0, code: 'payload_too_large', message: expect.any(String) }])
+  })
+})
+
+describe('GET /v1/connection', () => {
+  it('tells the app, the key type, the last event and the counts', async () => {
+    const fresh = await server.signup('Conn')
+    const before = await server.call('GET', '/v1/connection', { key: fresh.publishable })
+    expect(before.body).toMatchObject({ keyType: 'publishable', lastEventAt: null, counts: { customers: 0, purchases: 0 }, app: { id: fresh.appId, currency: 'USD', timezone: 'UTC' } })
+    await server.call('POST', '/v1/purchases', { key: fresh.publishable, body: purchase('c-1') })
+    const after = await server.call('GET', '/v1/connection', { key: fresh.secret })
+    expect(after.body.keyType).toBe('secret')
+    expect(after.body.counts).toEqual({ customers: 1, purchases: 1 })
+    expect(Date.parse(after.body.lastEventAt)).toBeGreaterThan(Date.now() - 60_000)
+  })
+})
