@@ -1,0 +1,38 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+
+export const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url))
+
+export type ServerProcess = { url: string; child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<number | null> }
+
+/**
+ * Starts the built server (`dist/main.js`) as a child process on a free port and resolves once it listens.
+ */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first`)
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: '0', CRM_AI: 'off', CRM_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! })
+    lines.on('line', (line) => {
+      if (!line.startsWith('{')) return
+      const entry = JSON.parse(line) as { msg: string; url?: string }
+      if (entry.msg === 'listening' && entry.url) resolve(entry.url)
+    })
+    child.stderr!.resume()
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)))
+  })
+  return {
+    url,
+    child,
+    stop(signal = 'SIGTERM') {
+      child.kill(signal)
+      return exited
+    },
+  }
+}
