@@ -91,5 +91,11 @@ export function createMockCrm(decide: (incoming: IncomingBatch) => Reply = () =>
       }
     }),
   )
-  return { server, stored, deliveries, requests }
+  const reset = () => {
+    stored.clear()
+    deliveries.length = 0
+    requests.length = 0
+    number = 0
+  }
+  return { server, stored, deliveries, requests, reset }
 }

@@ -39,6 +39,7 @@ export function createClient<Traits extends object = object, Properties extends 
   // Room for the envelope with a key in it, so a batch also fits when it leaves by beacon.
   const batchBytes = config.maxBatchBytes - utf8Length(batchBody([], config.apiKey))
   let closed = false
+  let everything = false
   let draining: Promise<void> | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
 
@@ -77,20 +78,27 @@ export function createClient<Traits extends object = object, Properties extends 
     },
   }
 
+  // Full batches leave as soon as they are full; a partial one only when the interval passes or flush() asks.
+  const sendAll = () => {
+    clearTimeout(timer)
+    timer = undefined
+    everything = true
+    return startDrain()
+  }
+
   const arm = () => {
     if (queue.waiting >= config.flushAt) void startDrain()
-    else timer ??= backgroundTimer(() => void startDrain(), config.flushInterval)
+    else timer ??= backgroundTimer(() => void sendAll(), config.flushInterval)
   }
 
   async function drain(): Promise<void> {
     // Let a synchronous burst of track calls finish queueing, so batches leave full.
     await undefined
-    clearTimeout(timer)
-    timer = undefined
-    while (queue.waiting) {
+    while (queue.waiting >= (everything ? 1 : config.flushAt)) {
       await deliverBatch(queue.take(config.flushAt, batchBytes), config, hooks)
       persistence.schedule()
     }
+    everything = false
   }
 
   function startDrain(): Promise<void> {
@@ -176,11 +184,11 @@ export function createClient<Traits extends object = object, Properties extends 
       const deadline = setTimeout(finish, timeout)
       const follow = (): void => {
         if (done) return
-        if (queue.waiting) void startDrain().then(follow)
+        if (queue.waiting) void sendAll().then(follow)
         else if (draining) void draining.then(follow)
         else finish()
       }
-      void startDrain().then(follow)
+      follow()
     })
   }
 

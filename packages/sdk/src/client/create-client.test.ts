@@ -1,0 +1,190 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { API_KEY, createMockCrm, HOST, type IncomingBatch, type Reply } from '../../test/mock-crm-server'
+import type { ClientError, DropInfo } from './types'
+import { createClient } from './create-client'
+
+let decide: (incoming: IncomingBatch) => Reply = () => ({ kind: 'store' })
+const crm = createMockCrm((incoming) => decide(incoming))
+beforeAll(() => crm.server.listen({ onUnhandledRequest: 'error' }))
+afterAll(() => crm.server.close())
+beforeEach(() => {
+  vi.useFakeTimers()
+  crm.reset()
+  decide = () => ({ kind: 'store' })
+})
+afterEach(() => vi.useRealTimers())
+
+const purchase = (orderId: string) => ({ orderId, userId: 'u1', amount: 5, currency: 'USD', product: 'Tea' })
+
+function recorded(client: ReturnType<typeof createClient>) {
+  const errors: ClientError[] = []
+  const drops: DropInfo[] = []
+  client.on('error', (error) => errors.push(error))
+  client.on('drop', (drop) => drops.push(drop))
+  return { errors, drops }
+}
+
+describe('tracking', () => {
+  test('invalid input returns false, emits a clear error and sends nothing; it never throws', async () => {
+    const client = createClient({ apiKey: API_KEY, host: HOST })
+    const { errors } = recorded(client)
+    const circular: Record<string, unknown> = {}
+    circular.self = circular
+    expect(client.trackPurchase({ ...purchase('o1'), amount: Number.NaN })).toBe(false)
+    expect(client.trackPurchase({ ...purchase('o1'), currency: 'ABC' })).toBe(false)
+    expect(client.trackUser({ userId: '' })).toBe(false)
+    expect(client.trackUser(null as never)).toBe(false)
+    expect(client.trackUser({ userId: 'u1', traits: circular })).toBe(false)
+    expect(client.trackUser({ userId: 'u1', traits: { big: 1n } })).toBe(false)
+    expect(client.trackUser({ userId: 'u1', traits: { note: 'x'.repeat(70_000) } })).toBe(false)
+    expect(client.trackUser({ userId: 'u1', messageId: '' })).toBe(false)
+    expect(errors.map((error) => error.code)).toEqual([
+      'invalid_event',
+      'invalid_event',
+      'invalid_event',
+      'invalid_event',
+      'invalid_event',
+      'invalid_event',
+      'event_too_large',
+      'invalid_event',
+    ])
+    expect(errors[0]?.message).toBe('crm-sdk: purchase not queued: amount must be an amount >= 0 in major units (19.99 or "19.99"), not NaN')
+    expect(errors[1]?.message).toContain('currency must be an ISO 4217 code such as "USD", not ABC')
+    expect(errors[6]?.message).toContain('the server takes at most 65536')
+    await client.flush()
+    expect(crm.requests).toEqual([])
+    expect(client.stats().queued).toBe(0)
+  })
+
+  test('without an error listener the problem is logged, not thrown', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const client = createClient({ apiKey: API_KEY, host: HOST })
+    expect(client.trackUser({ userId: 42 as never })).toBe(false)
+    expect(warn).toHaveBeenCalledWith('crm-sdk: user not queued: userId must be a non-empty string')
+    warn.mockRestore()
+  })
+
+  test('a given messageId is kept; others get fresh UUIDs', async () => {
+    const client = createClient({ apiKey: API_KEY, host: HOST })
+    client.trackUser({ userId: 'u1', messageId: 'my-id-1' })
+    client.trackPurchase(purchase('o1'))
+    const pending = client.flush()
+    await vi.runAllTimersAsync()
+    await pending
+    const ids = crm.requests[0]?.events.map((event) => event.messageId)
+    expect(ids?.[0]).toBe('my-id-1')
+    expect(ids?.[1]).toMatch(/^[0-9a-f-]{36}$/)
+    expect(crm.requests[0]?.authorization).toBe(`Bearer ${API_KEY}`)
+    expect(crm.requests[0]?.contentType).toBe('application/json')
+  })
+
+  test('a listener that throws does not break tracking or delivery', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const client = createClient({ apiKey: API_KEY, host: HOST })
+    client.on('sent', () => {
+      throw new Error('listener bug')
+    })
+    client.trackPurchase(purchase('o1'))
+    const pending = client.flush()
+    await vi.runAllTimersAsync()
+    expect(await pending).toMatchObject({ sent: 1 })
+    expect(error).toHaveBeenCalled()
+    error.mockRestore()
+  })
+
+  test('bad options throw once at creation', () => {
+    expect(() => createClient({ apiKey: 'nope', host: HOST })).toThrow(TypeError)
+    expect(() => createClient({ apiKey: API_KEY, host: 'crm.test' })).toThrow(/host/)
+    expect(() => createClient({ apiKey: API_KEY, host: HOST, flushAt: 5000 })).toThrow(/flushAt/)
+    expect(() => createClient({ apiKey: API_KEY, host: HOST, timeout: -1 })).toThrow(/timeout/)
+  })
+})
+
+describe('batching triggers', () => {
+  test('flushAt events leave at once; fewer wait for flushInterval', async () => {
+    const client = createClient({ apiKey: API_KEY, host: HOST, flushAt: 10, flushInterval: 2000 })
+    for (let index = 0; index < 13; index++) client.trackPurchase(purchase(`o${index}`))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(crm.requests.map((request) => request.events.length)).toEqual([10])
+    await vi.advanceTimersByTimeAsync(1900)
+    expect(crm.requests).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(200)
+    expect(crm.requests.map((request) => request.events.length)).toEqual([10, 3])
+  })
+})
+
+describe('the queue bound', () => {
+  test('a full queue refuses the new event: false, a drop event and a count in stats', () => {
+    const client = createClient({ apiKey: API_KEY, host: HOST, maxQueueEvents: 5, flushAt: 50 })
+    const { drops } = recorded(client)
+    const results = Array.from({ length: 7 }, (_, index) => client.trackPurchase(purchase(`o${index}`)))
+    expect(results).toEqual([true, true, true, true, true, false, false])
+    expect(drops.map((drop) => drop.reason)).toEqual(['queue_full', 'queue_full'])
+    expect(client.stats()).toMatchObject({ queued: 5, dropped: 2 })
+  })
+
+  test('the byte bound counts UTF-8 bytes', () => {
+    const client = createClient({ apiKey: API_KEY, host: HOST, maxQueueBytes: 10_000 })
+    recorded(client)
+    const note = '日'.repeat(1000) // 3000 bytes, 1000 UTF-16 units
+    const results = Array.from({ length: 4 }, (_, index) => client.trackUser({ userId: `u${index}`, traits: { note } }))
+    expect(results).toEqual([true, true, true, false])
+    expect(client.stats().queuedBytes).toBeLessThanOrEqual(10_000)
+  })
+})
+
+describe('flush', () => {
+  test('a second flush joins the running one: one delivery, both see it', async () => {
+    decide = ({ number }) => (number === 1 ? { kind: 'status', status: 503 } : { kind: 'store' })
+    const client = createClient({ apiKey: API_KEY, host: HOST, retryDelay: 1000 })
+    for (let index = 0; index < 5; index++) client.trackPurchase(purchase(`o${index}`))
+    const first = client.flush()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(crm.requests).toHaveLength(1)
+    const second = client.flush()
+    await vi.runAllTimersAsync()
+    expect(await first).toEqual({ sent: 5, failed: 0, dropped: 0, pending: 0 })
+    expect(await second).toEqual({ sent: 5, failed: 0, dropped: 0, pending: 0 })
+    expect(crm.requests).toHaveLength(2)
+  })
+
+  test('resolves by its deadline with what is still pending, and delivery goes on', async () => {
+    decide = ({ number }) => (number <= 2 ? { kind: 'status', status: 503, headers: { 'retry-after': '30' } } : { kind: 'store' })
+    const client = createClient({ apiKey: API_KEY, host: HOST })
+    for (let index = 0; index < 5; index++) client.trackPurchase(purchase(`o${index}`))
+    const flushed = client.flush({ timeout: 5000 })
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(await flushed).toEqual({ sent: 0, failed: 0, dropped: 0, pending: 5 })
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(client.stats()).toMatchObject({ sent: 5, queued: 0 })
+  })
+
+  test('flush with nothing queued resolves at once', async () => {
+    const client = createClient({ apiKey: API_KEY, host: HOST })
+    const pending = client.flush()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await pending).toEqual({ sent: 0, failed: 0, dropped: 0, pending: 0 })
+  })
+
+  test('waitUntil receives every delivery run, settled once the events are delivered', async () => {
+    const runs: Promise<unknown>[] = []
+    const client = createClient({ apiKey: API_KEY, host: HOST, waitUntil: (promise) => runs.push(promise) })
+    client.trackPurchase(purchase('o1'))
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(runs).toHaveLength(1)
+    await vi.runAllTimersAsync()
+    await runs[0]
+    expect(crm.stored.size).toBe(1)
+  })
+
+  test('shutdown flushes, then refuses new events', async () => {
+    const client = createClient({ apiKey: API_KEY, host: HOST })
+    const { errors } = recorded(client)
+    client.trackPurchase(purchase('o1'))
+    const closing = client.shutdown()
+    await vi.runAllTimersAsync()
+    expect(await closing).toEqual({ sent: 1, failed: 0, dropped: 0, pending: 0 })
+    expect(client.trackPurchase(purchase('o2'))).toBe(false)
+    expect(errors.map((error) => error.code)).toEqual(['client_closed'])
+  })
+})

@@ -1,0 +1,21 @@
+import type { StorageLike } from '../src'
+
+/** An in-memory Web Storage, like `localStorage` in a browser tab. */
+export class MemoryStorage implements StorageLike {
+  readonly items = new Map<string, string>()
+  get length() {
+    return this.items.size
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, String(value))
+  }
+  removeItem(key: string) {
+    this.items.delete(key)
+  }
+}
