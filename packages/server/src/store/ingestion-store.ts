@@ -52,24 +52,24 @@ export type EventBatchWrite = { appId: number; appCurrency: string; receivedAt: 
  * const outcomes = new IngestionStore(db).write([{ appId, appCurrency: 'USD', receivedAt: Date.now(), events }])
  */
 export class IngestionStore {
-  readonly #messageSeen
   readonly #rememberMessage
-  readonly #customerId
+  readonly #forgetMessage
+  readonly #findCustomer
   readonly #insertCustomer
   readonly #updateProfile
   readonly #insertCustomerEvent
   readonly #orderFingerprint
   readonly #insertPurchase
+  /** userId → customer row id, per app; only ever holds committed rows (cleared when a transaction fails). */
+  readonly #customerIds = new Map<string, number>()
   readonly #countPurchase
   readonly #updateAppCounters
   readonly #writeAll
 
   constructor(db: Db) {
-    this.#messageSeen = db.prepare<[number, string], { one: number }>(
-      'SELECT 1 AS one FROM messages WHERE app_id = ? AND message_id = ?',
-    )
     this.#rememberMessage = db.prepare('INSERT OR IGNORE INTO messages (app_id, message_id) VALUES (?, ?)')
-    this.#customerId = db.prepare<[number, string], { id: number }>(
+    this.#forgetMessage = db.prepare('DELETE FROM messages WHERE app_id = ? AND message_id = ?')
+    this.#findCustomer = db.prepare<[number, string], { id: number }>(
       'SELECT id FROM customers WHERE app_id = ? AND user_id = ?',
     )
     this.#insertCustomer = db.prepare(
@@ -94,7 +94,8 @@ export class IngestionStore {
     )
     this.#insertPurchase = db.prepare(
       `INSERT INTO purchases (app_id, order_id, customer_id, amount, currency, ts, items, properties, fingerprint, received_at)
-       VALUES (@appId, @orderId, @customerId, @amount, @currency, @ts, @items, @properties, @fingerprint, @receivedAt)`,
+       VALUES (@appId, @orderId, @customerId, @amount, @currency, @ts, @items, @properties, @fingerprint, @receivedAt)
+       ON CONFLICT (app_id, order_id) DO NOTHING`,
     )
     this.#countPurchase = db.prepare(
       `UPDATE customers SET
@@ -115,7 +116,13 @@ export class IngestionStore {
 
   /** Writes the batches in one transaction and returns each event's outcome, batch by batch. */
   write(batches: readonly EventBatchWrite[]): WriteOutcome[][] {
-    return this.#writeAll(batches)
+    try {
+      return this.#writeAll(batches)
+    } catch (error) {
+      // The transaction rolled back: customers it created are gone, so forget the ids it cached.
+      this.#customerIds.clear()
+      throw error
+    }
   }
 
   #writeBatch(batch: EventBatchWrite): WriteOutcome[] {
@@ -129,21 +136,39 @@ export class IngestionStore {
     return outcomes
   }
 
-  #seen(appId: number, messageId: string | undefined): boolean {
-    return messageId !== undefined && this.#messageSeen.get(appId, messageId) !== undefined
+  /** Records the messageId; false when it was already there (the event is a duplicate). One B-tree write, no read. */
+  #firstSighting(appId: number, messageId: string | undefined): boolean {
+    return messageId === undefined || this.#rememberMessage.run(appId, messageId).changes === 1
   }
 
-  #remember(appId: number, messageId: string | undefined): void {
-    if (messageId !== undefined) this.#rememberMessage.run(appId, messageId)
+  #customerId(appId: number, userId: string): number | undefined {
+    const key = `${appId}\u0000${userId}`
+    let id = this.#customerIds.get(key)
+    if (id === undefined) {
+      id = this.#findCustomer.get(appId, userId)?.id
+      if (id !== undefined) this.#cacheCustomer(key, id)
+    }
+    return id
+  }
+
+  #cacheCustomer(key: string, id: number): void {
+    if (this.#customerIds.size >= 500_000) this.#customerIds.clear()
+    this.#customerIds.set(key, id)
+  }
+
+  /** The orderId is taken: a replay of the same order, or a conflicting reuse of its id (which keeps nothing). */
+  #replayOrConflict(appId: number, event: PurchaseWrite, storedFingerprint: string): WriteOutcome {
+    if (storedFingerprint === event.fingerprint) return 'duplicate'
+    if (event.messageId !== undefined) this.#forgetMessage.run(appId, event.messageId)
+    return 'conflict'
   }
 
   #writeUser(batch: EventBatchWrite, event: UserWrite, counters: { customers: number }): WriteOutcome {
-    if (this.#seen(batch.appId, event.messageId)) return 'duplicate'
-    const existing = this.#customerId.get(batch.appId, event.userId)
+    if (!this.#firstSighting(batch.appId, event.messageId)) return 'duplicate'
+    const existing = this.#customerId(batch.appId, event.userId)
     const { profile } = event
-    let outcome: WriteOutcome
     if (existing === undefined) {
-      this.#insertCustomer.get({
+      const row = this.#insertCustomer.get({
         appId: batch.appId,
         userId: event.userId,
         name: profile.name ?? null,
@@ -152,44 +177,40 @@ export class IngestionStore {
         traits: event.traits ?? '{}',
         createdAt: event.createdAt ?? batch.receivedAt,
         updatedAt: batch.receivedAt,
-      })
+      }) as { id: number }
+      this.#cacheCustomer(`${batch.appId}\u0000${event.userId}`, row.id)
       counters.customers += 1
-      outcome = 'created'
-    } else {
-      this.#updateProfile.run({
-        id: existing.id,
-        setName: profile.name !== undefined ? 1 : 0,
-        name: profile.name ?? null,
-        setEmail: profile.email !== undefined ? 1 : 0,
-        email: profile.email ?? null,
-        setPhone: profile.phone !== undefined ? 1 : 0,
-        phone: profile.phone ?? null,
-        traits: event.traits ?? '{}',
-        createdAt: event.createdAt ?? null,
-        updatedAt: batch.receivedAt,
-      })
-      const fields = [
-        ...Object.keys(profile).filter((key) => profile[key as keyof ProfileFields] !== undefined),
-        ...(event.traits !== undefined ? ['traits'] : []),
-        ...(event.createdAt !== undefined ? ['createdAt'] : []),
-      ]
-      this.#insertCustomerEvent.run(existing.id, 'profile_updated', batch.receivedAt, JSON.stringify({ fields }))
-      outcome = 'updated'
+      return 'created'
     }
-    this.#remember(batch.appId, event.messageId)
-    return outcome
+    this.#updateProfile.run({
+      id: existing,
+      setName: profile.name !== undefined ? 1 : 0,
+      name: profile.name ?? null,
+      setEmail: profile.email !== undefined ? 1 : 0,
+      email: profile.email ?? null,
+      setPhone: profile.phone !== undefined ? 1 : 0,
+      phone: profile.phone ?? null,
+      traits: event.traits ?? '{}',
+      createdAt: event.createdAt ?? null,
+      updatedAt: batch.receivedAt,
+    })
+    const fields = [
+      ...Object.keys(profile).filter((key) => profile[key as keyof ProfileFields] !== undefined),
+      ...(event.traits !== undefined ? ['traits'] : []),
+      ...(event.createdAt !== undefined ? ['createdAt'] : []),
+    ]
+    this.#insertCustomerEvent.run(existing, 'profile_updated', batch.receivedAt, JSON.stringify({ fields }))
+    return 'updated'
   }
 
   #writePurchase(batch: EventBatchWrite, event: PurchaseWrite, counters: { customers: number; purchases: number }): WriteOutcome {
-    if (this.#seen(batch.appId, event.messageId)) return 'duplicate'
-    const existing = this.#orderFingerprint.get(batch.appId, event.orderId)
-    if (existing !== undefined) {
-      if (existing.fingerprint !== event.fingerprint) return 'conflict'
-      this.#remember(batch.appId, event.messageId)
-      return 'duplicate'
-    }
-    let customerId = this.#customerId.get(batch.appId, event.userId)?.id
+    if (!this.#firstSighting(batch.appId, event.messageId)) return 'duplicate'
+    let customerId = this.#customerId(batch.appId, event.userId)
+    let newCustomer = false
     if (customerId === undefined) {
+      // Before creating a customer, make sure the order is not a replay or a conflict (which must write nothing).
+      const taken = this.#orderFingerprint.get(batch.appId, event.orderId)
+      if (taken !== undefined) return this.#replayOrConflict(batch.appId, event, taken.fingerprint)
       const row = this.#insertCustomer.get({
         appId: batch.appId,
         userId: event.userId,
@@ -201,9 +222,9 @@ export class IngestionStore {
         updatedAt: batch.receivedAt,
       }) as { id: number }
       customerId = row.id
-      counters.customers += 1
+      newCustomer = true
     }
-    this.#insertPurchase.run({
+    const inserted = this.#insertPurchase.run({
       appId: batch.appId,
       orderId: event.orderId,
       customerId,
@@ -215,6 +236,13 @@ export class IngestionStore {
       fingerprint: event.fingerprint,
       receivedAt: batch.receivedAt,
     })
+    if (inserted.changes === 0) {
+      return this.#replayOrConflict(batch.appId, event, this.#orderFingerprint.get(batch.appId, event.orderId)!.fingerprint)
+    }
+    if (newCustomer) {
+      this.#cacheCustomer(`${batch.appId}\u0000${event.userId}`, customerId)
+      counters.customers += 1
+    }
     this.#countPurchase.run({
       id: customerId,
       revenue: event.currency === batch.appCurrency ? event.amount : 0,
@@ -222,7 +250,6 @@ export class IngestionStore {
       ts: event.timestamp,
     })
     counters.purchases += 1
-    this.#remember(batch.appId, event.messageId)
     return 'created'
   }
 }
