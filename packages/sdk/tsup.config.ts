@@ -17,7 +17,7 @@ export default defineConfig([
     format: ['esm', 'iife'],
     globalName: 'CrmSdk',
     platform: 'browser',
-    target: 'es2020',
+    target: 'es2022',
     minify: true,
     noExternal: ['ofetch'],
     outExtension: ({ format }) => ({ js: format === 'iife' ? '.global.js' : '.min.js' }),

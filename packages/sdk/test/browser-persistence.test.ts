@@ -7,7 +7,7 @@ let decide: (incoming: IncomingBatch) => Reply = () => ({ kind: 'store' })
 const crm = createMockCrm((incoming) => decide(incoming))
 let storage: MemoryStorage
 let page: EventTarget
-let doc: EventTarget & { visibilityState: string }
+let doc: EventTarget
 let beacons: { url: string; body: unknown }[]
 
 beforeAll(() => crm.server.listen({ onUnhandledRequest: 'error' }))
@@ -19,9 +19,11 @@ beforeEach(() => {
   // A browser page as the SDK sees it: window with localStorage, document, navigator.sendBeacon.
   storage = new MemoryStorage()
   page = Object.assign(new EventTarget(), { localStorage: storage })
-  doc = Object.assign(new EventTarget(), { visibilityState: 'visible' })
+  doc = new EventTarget()
   beacons = []
   vi.stubGlobal('window', page)
+  vi.stubGlobal('addEventListener', page.addEventListener.bind(page))
+  vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page))
   vi.stubGlobal('document', doc)
   vi.stubGlobal('navigator', {
     sendBeacon: (url: string, body: unknown) => {
@@ -99,6 +101,17 @@ test('pagehide hands the queue to sendBeacon as text/plain with the publishable 
   expect(crm.deliveries.length).toBe(6)
 })
 
+test('shutdown stops watching the page', async () => {
+  decide = () => ({ kind: 'hang' })
+  const client = createClient({ apiKey: API_KEY, host: HOST })
+  client.trackPurchase(purchase('o1'))
+  const closing = client.shutdown({ timeout: 100 })
+  await vi.advanceTimersByTimeAsync(100)
+  expect(await closing).toMatchObject({ pending: 1 })
+  page.dispatchEvent(new Event('pagehide'))
+  expect(beacons).toEqual([])
+})
+
 test('a secret key never goes into a beacon body', () => {
   const client = createClient({ apiKey: 'crm_sk_secret', host: HOST })
   client.trackPurchase(purchase('o1'))
@@ -116,12 +129,12 @@ test('beacons stay under the browser quota of 64 KiB per call', () => {
   expect(sent).toHaveLength(1500)
 })
 
-test('hiding the page saves at once; storage is bounded by maxStoredChars', async () => {
+test('the queue is saved within a tick of a change, bounded by maxStoredChars', async () => {
   decide = () => ({ kind: 'hang' })
   const client = createClient({ apiKey: API_KEY, host: HOST, maxStoredChars: 2000 })
   for (let index = 0; index < 50; index++) client.trackPurchase(purchase(`o${index}`))
-  doc.visibilityState = 'hidden'
-  doc.dispatchEvent(new Event('visibilitychange'))
+  expect(storage.length).toBe(0)
+  await vi.advanceTimersByTimeAsync(1)
   const saved = [...storage.items.values()].join('')
   expect(saved.length).toBeGreaterThan(1500)
   expect(saved.length).toBeLessThanOrEqual(2000)

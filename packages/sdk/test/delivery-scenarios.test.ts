@@ -19,7 +19,7 @@ describe('delivery under failures', () => {
     decide = ({ number }) => (number <= 3 ? { kind: 'status', status: 500 } : { kind: 'store' })
     const { stats, retries } = await runScenario(crm, 200)
     expect(stats.sent).toBe(200)
-    expect(retries.map((retry) => retry.reason)).toEqual(['HTTP 500', 'HTTP 500', 'HTTP 500'])
+    expect(retries.map((retry) => retry.reason)).toEqual(Array(3).fill('HTTP 500: status 500'))
   })
 
   test('503 after the server stored the batch: the retry is a duplicate and counts once', async () => {

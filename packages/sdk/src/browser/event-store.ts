@@ -14,7 +14,7 @@ export interface EventStore {
  * JSON never holds a raw newline, so bodies are joined with one.
  *
  * @example
- * const store = createEventStore(localStorage, 'k3x9', 1_000_000)
+ * const store = createEventStore(localStorage, 'crm_pk_Xa12b', 1_000_000)
  * const leftBehind = store.adopt()
  */
 export function createEventStore(storage: StorageLike, scope: string, maxChars: number): EventStore {
@@ -39,15 +39,4 @@ export function createEventStore(storage: StorageLike, scope: string, maxChars: 
       else storage.removeItem(key)
     },
   }
-}
-
-/**
- * A short FNV-1a hash, so storage keys tell apps apart without holding the API key.
- *
- * @example storageScope('crm_pk_abc' + 'https://crm.example.com') // 'zm0k1a'
- */
-export function storageScope(text: string): string {
-  let hash = 0x811c9dc5
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193)
-  return (hash >>> 0).toString(36)
 }

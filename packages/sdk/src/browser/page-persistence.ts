@@ -1,8 +1,8 @@
-import type { StorageLike } from '../client/options'
+import type { ResolvedOptions } from '../client/options'
 import type { EventQueue } from '../queue/event-queue'
-import { createEventStore, storageScope } from './event-store'
+import { createEventStore } from './event-store'
 import { sendWithBeacon } from './send-beacon'
-import { watchPage } from './watch-page'
+import { watchPageHide } from './watch-page'
 import { backgroundTimer } from '../timers/background-timer'
 
 /** How a client keeps its queue across page loads. */
@@ -15,27 +15,21 @@ export interface PagePersistence {
   leftBehind: string[]
 }
 
-/** What `persistPage` works with. */
-export interface PagePersistenceOptions {
-  queue: EventQueue
-  storage: StorageLike | undefined
-  maxStoredChars: number
-  url: string
-  apiKey: string
-  watch: boolean
-  beacon: boolean
-}
+/** The client options `persistPage` works with. */
+export type PagePersistenceOptions = Pick<ResolvedOptions, 'storage' | 'maxStoredChars' | 'url' | 'apiKey' | 'inBrowser' | 'beacon'>
 
 /**
- * Takes what earlier pages left in storage (`leftBehind`), saves the queue after changes and when the page is hidden,
- * and on `pagehide` hands the queue to `navigator.sendBeacon`. Beaconed events stay saved: if the page
+ * Takes what earlier pages left in storage (`leftBehind`), saves the queue within a tick of every change
+ * (so a crash loses nothing saved), and on `pagehide` hands the queue to `navigator.sendBeacon`. Beaconed events stay saved: if the page
  * really closes, the next load sends them again under the same ids and the server counts them once.
  *
- * @example const persistence = persistPage({ queue, storage: localStorage, maxStoredChars: 1e6, url, apiKey, watch: true, beacon: true })
+ * @example const persistence = persistPage(queue, resolveOptions({ apiKey, host }))
  */
-export function persistPage(options: PagePersistenceOptions): PagePersistence {
-  const { queue, storage } = options
-  const store = storage && createEventStore(storage, storageScope(options.apiKey + options.url), options.maxStoredChars)
+export function persistPage(queue: EventQueue, options: PagePersistenceOptions): PagePersistence {
+  const { storage } = options
+  // The key's first characters are its public prefix (what the admin page lists), so storage tells apps apart
+  // without holding the key itself.
+  const store = storage && createEventStore(storage, options.apiKey.slice(0, 12), options.maxStoredChars)
   let timer: ReturnType<typeof setTimeout> | undefined
   const save = () => {
     clearTimeout(timer)
@@ -53,8 +47,8 @@ export function persistPage(options: PagePersistenceOptions): PagePersistence {
     // Unreadable storage means nothing to restore.
   }
   const beacon = options.beacon && options.apiKey.startsWith('crm_pk_') && typeof navigator === 'object' && !!navigator.sendBeacon
-  const unwatch = options.watch
-    ? watchPage(save, () => {
+  const unwatch = options.inBrowser
+    ? watchPageHide(() => {
         save()
         if (beacon) sendWithBeacon(options.url, queue.snapshot(), options.apiKey)
       })

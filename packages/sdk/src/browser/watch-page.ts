@@ -1,17 +1,10 @@
 /**
- * Calls `onHidden` when the page is hidden (the last moment mobile browsers reliably give) and `onPageHide`
- * when it is being left. Returns a function that stops watching.
+ * Calls `onPageHide` when the page is being left (closed, reloaded, navigated away or put in the back-forward cache).
+ * Returns a function that stops watching.
  *
- * @example const unwatch = watchPage(save, () => sendWithBeacon(url, events, key))
+ * @example const unwatch = watchPageHide(() => sendWithBeacon(url, queue.snapshot(), key))
  */
-export function watchPage(onHidden: () => void, onPageHide: () => void): () => void {
-  const visibility = () => {
-    if (document.visibilityState === 'hidden') onHidden()
-  }
-  window.addEventListener('pagehide', onPageHide)
-  document.addEventListener('visibilitychange', visibility)
-  return () => {
-    window.removeEventListener('pagehide', onPageHide)
-    document.removeEventListener('visibilitychange', visibility)
-  }
+export function watchPageHide(onPageHide: () => void): () => void {
+  addEventListener('pagehide', onPageHide)
+  return () => removeEventListener('pagehide', onPageHide)
 }

@@ -59,7 +59,7 @@ export function createClient<Traits extends object = object, Properties extends 
   const hooks: DeliveryHooks = {
     post(events) {
       counts.requests++
-      return postBatch({ url: config.url, apiKey: config.apiKey, body: batchBody(events), timeout: config.timeout })
+      return postBatch(config, batchBody(events))
     },
     sleep: backgroundSleep,
     onSent(events) {
@@ -116,7 +116,7 @@ export function createClient<Traits extends object = object, Properties extends 
 
   const enqueue = (event: QueuedEvent): boolean => {
     if (!queue.push(event)) {
-      drop([event], 'queue_full', `the queue is full (${config.maxQueueEvents} events / ${config.maxQueueBytes} bytes)`)
+      drop([event], 'queue_full', 'the queue is full')
       return false
     }
     arm()
@@ -124,15 +124,7 @@ export function createClient<Traits extends object = object, Properties extends 
     return true
   }
 
-  const persistence = persistPage({
-    queue,
-    storage: config.storage,
-    maxStoredChars: config.maxStoredChars,
-    url: config.url,
-    apiKey: config.apiKey,
-    watch: config.inBrowser,
-    beacon: config.beacon,
-  })
+  const persistence = persistPage(queue, config)
   // Same ids as on the page that queued them, so whatever that page already delivered counts once.
   const restored = new Set<string>()
   for (const body of persistence.leftBehind) {
@@ -146,22 +138,23 @@ export function createClient<Traits extends object = object, Properties extends 
   }
 
   function track(kind: 'user' | 'purchase', input: UserInput | PurchaseInput): boolean {
+    const refuse = (problem: unknown, code = 'invalid_event') => report(code, `${kind} not queued: ${problem}`)
     try {
-      if (closed) return report('client_closed', `${kind} not queued: the client is shut down`)
+      if (closed) return refuse('the client is shut down', 'client_closed')
       const now = Date.now()
-      const problem = kind === 'user' ? validateUser(input) : validatePurchase(input, now)
-      if (problem) return report('invalid_event', `${kind} not queued: ${problem}`)
-      const given: unknown = input.messageId
-      if (given !== undefined && !isId(given)) return report('invalid_event', `${kind} not queued: messageId must be a non-empty string`)
-      const id = given ?? createMessageId()
+      const given: unknown = input?.messageId
+      const problem =
+        (kind === 'user' ? validateUser(input) : validatePurchase(input, now)) ??
+        (given === undefined || isId(given) ? undefined : 'messageId must be a non-empty string')
+      if (problem) return refuse(problem)
+      const id = (given as string | undefined) ?? createMessageId()
       const body = JSON.stringify(kind === 'user' ? toUserEvent(input as UserInput, id) : toPurchaseEvent(input as PurchaseInput, id, now))
       const bytes = utf8Length(body)
-      if (bytes > MAX_EVENT_BYTES)
-        return report('event_too_large', `${kind} not queued: it is ${bytes} bytes as JSON, the server takes at most ${MAX_EVENT_BYTES}`, [id])
+      if (bytes > MAX_EVENT_BYTES) return refuse(`it is ${bytes} bytes as JSON, the server takes at most ${MAX_EVENT_BYTES}`, 'event_too_large')
       return enqueue({ id, body, bytes })
     } catch (error) {
       // A circular or BigInt value in traits/properties makes JSON.stringify throw.
-      return report('invalid_event', `${kind} not queued: ${error instanceof Error ? error.message : String(error)}`)
+      return refuse((error as Error).message)
     }
   }
 

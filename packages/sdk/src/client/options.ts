@@ -81,8 +81,8 @@ function browserStorage(): StorageLike | undefined {
  */
 export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const { apiKey, host } = options ?? {}
-  if (!/^crm_[ps]k_/.test(apiKey)) throw new TypeError('crm-sdk: apiKey must be a crm_pk_… or crm_sk_… key')
-  if (!/^https?:\/\//.test(host)) throw new TypeError('crm-sdk: host must be an http(s) URL such as https://crm.example.com')
+  if (!/^crm_[ps]k_/.test(apiKey)) throw new TypeError('crm-sdk: apiKey must be a crm_pk_ or crm_sk_ key')
+  if (!/^https?:\/\//.test(host)) throw new TypeError('crm-sdk: host must be an http(s) URL')
   const inBrowser = typeof window === 'object' && typeof document === 'object'
   const resolved: ResolvedOptions = {
     flushAt: 50,
@@ -110,7 +110,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     if (typeof value !== 'number' || !(value >= 0 && value < Infinity)) throw new TypeError(`crm-sdk: ${name} must be a number >= 0`)
     ;(resolved[name] as number) = value
   }
-  if (!Number.isInteger(resolved.flushAt) || resolved.flushAt < 1 || resolved.flushAt > 1000)
-    throw new TypeError('crm-sdk: flushAt must be an integer from 1 to 1000')
+  const { flushAt } = resolved
+  if (!(flushAt >= 1 && flushAt <= 1000 && flushAt % 1 === 0)) throw new TypeError('crm-sdk: flushAt must be an integer from 1 to 1000')
   return resolved
 }

@@ -25,6 +25,7 @@ export interface DeliveryHooks {
 
 /**
  * Delivers one batch under one policy: backoff with full jitter or `Retry-After`, an attempt limit and a time budget.
+ * Network errors, timeouts, 408, 429, 5xx and a 2xx without a batch answer are retried; other 4xx are final.
  * A `413` splits the batch in halves; from a partial success only the events rejected for a retryable reason go again,
  * with the same ids, so the server's dedup keeps delivery exactly-once. Every event ends in exactly one hook.
  *
@@ -35,34 +36,32 @@ export async function deliverBatch(events: QueuedEvent[], policy: RetryPolicy, h
   let attempts = 0
   const parts = [events]
   for (let part = parts.shift(); part; part = parts.shift()) {
-    const outcome = await hooks.post(part)
-    if (outcome.kind === 'too_large') {
+    const { status, rejected, code, message, retryAfter } = await hooks.post(part)
+    let again = part
+    let reason = message
+    if (status === 413) {
       const half = Math.ceil(part.length / 2)
       if (part.length > 1) parts.unshift(part.slice(0, half), part.slice(half))
-      else hooks.onUndelivered(part, 'rejected', 'payload_too_large', 'the server refused the event as too large')
+      else hooks.onUndelivered(part, 'rejected', code, message)
       continue
     }
-    if (outcome.kind === 'refused') {
-      hooks.onUndelivered(part, 'rejected', outcome.code, outcome.message)
-      continue
-    }
-    let again = part
-    let reason = outcome.kind === 'retry' ? outcome.reason : ''
-    if (outcome.kind === 'ok') {
-      const rejected = new Map(outcome.rejected.map((rejection) => [rejection.index, rejection]))
+    if (rejected && status < 300) {
+      const byIndex = new Map(rejected.map((rejection) => [rejection.index, rejection]))
       again = []
       part.forEach((event, index) => {
-        const rejection = rejected.get(index)
+        const rejection = byIndex.get(index)
         if (!rejection) return
         reason = `${rejection.code}: ${rejection.message}`
         if (RETRYABLE_CODES.has(rejection.code)) again.push(event)
         else hooks.onUndelivered([event], 'rejected', rejection.code, rejection.message)
       })
-      hooks.onSent(part.filter((_, index) => !rejected.has(index)))
-      if (again.length === 0) continue
+      hooks.onSent(part.filter((_, index) => !byIndex.has(index)))
+      if (!again.length) continue
+    } else if (status >= 300 && status < 500 && status !== 408 && status !== 429) {
+      hooks.onUndelivered(part, 'rejected', code, message)
+      continue
     }
     attempts++
-    const retryAfter = outcome.kind === 'retry' ? outcome.retryAfter : undefined
     const delay = retryAfter ?? fullJitterDelay(attempts, policy)
     if (attempts >= policy.maxAttempts || Date.now() - startedAt + delay > policy.maxRetryTime) {
       hooks.onUndelivered(again, 'retries_exhausted', 'delivery_failed', `gave up after ${attempts} attempts: ${reason}`)

@@ -9,51 +9,56 @@ export interface Rejection {
   issues?: { path: string; message: string }[]
 }
 
-/** What one request came to, as the retry loop needs to see it. */
-export type PostOutcome =
-  | { kind: 'ok'; rejected: Rejection[] }
-  | { kind: 'retry'; reason: string; retryAfter?: number | undefined }
-  | { kind: 'too_large' }
-  | { kind: 'refused'; code: string; message: string }
+/** What one request came to. */
+export interface PostOutcome {
+  /** The HTTP status, or 0 when no answer came (network error, reset connection, timeout). */
+  status: number
+  /** The per-event rejections of a batch answer; undefined when the body was not one. */
+  rejected?: Rejection[] | undefined
+  code: string
+  message: string
+  /** Milliseconds the server asked to wait (`Retry-After`). */
+  retryAfter?: number | undefined
+}
 
 /** Where and how to send. */
-export interface PostRequest {
+export interface PostTarget {
   url: string
   apiKey: string
-  body: string
   timeout: number
 }
 
-interface ErrorBody {
+interface Answer {
   error?: { code?: string; message?: string }
   rejected?: unknown
 }
 
 /**
- * Sends one batch with ofetch, its own retries off so the SDK's policy is the only one, and sorts the answer:
- * network errors, timeouts, 408, 429 and 5xx are worth retrying; 413 means split; other 4xx are final.
+ * Sends one batch with ofetch, its own retries off so the SDK's policy is the only one, and never throws:
+ * a failure to get an answer is status 0.
  *
- * @example await postBatch({ url: 'http://127.0.0.1:3000/v1/batch', apiKey: 'crm_pk_…', body, timeout: 10_000 })
+ * @example await postBatch({ url: 'http://127.0.0.1:3000/v1/batch', apiKey: 'crm_pk_…', timeout: 10_000 }, body)
  */
-export async function postBatch(request: PostRequest): Promise<PostOutcome> {
-  let response
+export async function postBatch(target: PostTarget, body: string): Promise<PostOutcome> {
   try {
-    response = await ofetch.raw<ErrorBody>(request.url, {
+    const response = await ofetch.raw<Answer>(target.url, {
       method: 'POST',
-      body: request.body,
-      headers: { authorization: `Bearer ${request.apiKey}`, 'content-type': 'application/json' },
+      body,
+      headers: { authorization: `Bearer ${target.apiKey}`, 'content-type': 'application/json' },
       retry: false,
-      timeout: request.timeout,
+      timeout: target.timeout,
       ignoreResponseError: true,
     })
+    const { status, _data: data } = response
+    const error = data?.error
+    return {
+      status,
+      rejected: Array.isArray(data?.rejected) ? (data.rejected as Rejection[]) : undefined,
+      code: error?.code ?? `http_${status}`,
+      message: `HTTP ${status}${error?.message ? `: ${error.message}` : ''}`,
+      retryAfter: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
+    }
   } catch (error) {
-    return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) }
+    return { status: 0, code: 'network_error', message: (error as Error).message }
   }
-  const { status, _data: data } = response
-  if (status === 413) return { kind: 'too_large' }
-  if (status >= 200 && status < 300 && Array.isArray(data?.rejected)) return { kind: 'ok', rejected: data.rejected as Rejection[] }
-  // A 2xx without the batch answer (a captive portal, a misrouted proxy) proves nothing was stored, so it is retried.
-  if (status < 300 || status === 408 || status === 429 || status >= 500)
-    return { kind: 'retry', reason: `HTTP ${status}`, retryAfter: parseRetryAfter(response.headers.get('retry-after'), Date.now()) }
-  return { kind: 'refused', code: data?.error?.code ?? `http_${status}`, message: data?.error?.message ?? `HTTP ${status}` }
 }

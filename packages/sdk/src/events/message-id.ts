@@ -5,11 +5,9 @@
  * @example createMessageId() // '3b241101-e2bb-4255-8caf-4136c566a962'
  */
 export function createMessageId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-  const random = crypto.getRandomValues(new Uint8Array(31))
-  let index = 0
-  // x: any hex digit; y: the variant digit 8..b.
-  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (slot) =>
-    (slot === 'x' ? random[index++]! & 15 : (random[index++]! & 3) | 8).toString(16),
+  if (crypto.randomUUID) return crypto.randomUUID()
+  // Each 0, 1 and 8 of the template becomes a random hex digit; a 4 stays (the version), an 8 keeps its high bit (the variant).
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
+    (+digit ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+digit / 4)))).toString(16),
   )
 }

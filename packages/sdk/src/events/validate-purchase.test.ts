@@ -28,7 +28,7 @@ test.each([
   [{ ...valid, timestamp: 'yesterday' }, 'timestamp must be an ISO 8601 date'],
   [{ ...valid, timestamp: new Date(now + 25 * 3600_000) }, 'timestamp may not be more than 24 h ahead'],
   [{ ...valid, properties: [1] }, 'properties must be an object'],
-  [null, 'trackPurchase() takes an object'],
+  [null, 'a purchase must be an object'],
 ])('refuses %o with a clear message', (purchase, message) => {
   expect(validatePurchase(purchase, now)).toContain(message)
 })

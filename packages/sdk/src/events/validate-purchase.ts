@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000
  * // 'amount must be an amount >= 0 in major units (19.99 or "19.99"), not Infinity'
  */
 export function validatePurchase(purchase: unknown, now: number): string | undefined {
-  if (!isRecord(purchase)) return 'trackPurchase() takes an object such as { orderId, userId, amount, currency, product }'
+  if (!isRecord(purchase)) return 'a purchase must be an object'
   const { currency, items, product, timestamp } = purchase
   return (
     checkId(purchase.orderId, 'orderId') ??

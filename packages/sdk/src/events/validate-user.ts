@@ -6,7 +6,7 @@ import { checkId, checkObject, checkText, checkTime, isRecord } from './field-ch
  * @example validateUser({ userId: '' }) // 'userId must be a non-empty string'
  */
 export function validateUser(user: unknown): string | undefined {
-  if (!isRecord(user)) return 'trackUser() takes an object such as { userId: "u_1" }'
+  if (!isRecord(user)) return 'a user must be an object'
   return (
     checkId(user.userId, 'userId') ??
     checkText(user.name, 'name') ??
