@@ -16,6 +16,23 @@ declare module 'fmin' {
     x: number[]
   }
 
+  export interface ConjugateGradientOptions {
+    maxIterations?: number
+  }
+
+  export interface ConjugateGradientResult {
+    fx: number
+    x: number[]
+    fxprime: number[]
+  }
+
+  /** `f` returns the value at x and writes the gradient into `gradient`. */
+  export function conjugateGradient(
+    f: (x: number[], gradient: number[]) => number,
+    x0: number[],
+    options?: ConjugateGradientOptions,
+  ): ConjugateGradientResult
+
   export function nelderMead(
     f: (x: number[]) => number,
     x0: number[],
