@@ -90,3 +90,4 @@ export {
   associationRules,
 } from './association/association-rules'
 export { type EncodedBaskets, encodeItems } from './association/encode-items'
+export { type DenseIndex, createDenseIndex } from './encoding/dense-index'

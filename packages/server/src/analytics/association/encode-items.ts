@@ -1,3 +1,5 @@
+import { createDenseIndex } from '../encoding/dense-index'
+
 export interface EncodedBaskets {
   baskets: number[][]
   /** items[id] is the original identifier of item `id`. */
@@ -11,18 +13,7 @@ export interface EncodedBaskets {
  * encodeItems([['tea', 'cup'], ['tea']]) // { baskets: [[0, 1], [0]], items: ['tea', 'cup'] }
  */
 export function encodeItems(baskets: readonly (readonly string[])[]): EncodedBaskets {
-  const ids = new Map<string, number>()
-  const items: string[] = []
-  const encoded = baskets.map((basket) =>
-    basket.map((item) => {
-      let id = ids.get(item)
-      if (id === undefined) {
-        id = items.length
-        ids.set(item, id)
-        items.push(item)
-      }
-      return id
-    }),
-  )
-  return { baskets: encoded, items }
+  const index = createDenseIndex<string>()
+  const encoded = baskets.map((basket) => basket.map((item) => index.indexOf(item)))
+  return { baskets: encoded, items: index.values }
 }

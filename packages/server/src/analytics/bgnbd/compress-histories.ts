@@ -1,4 +1,5 @@
 import type { CustomerHistory } from './customer-history'
+import { createDenseIndex } from '../encoding/dense-index'
 
 /**
  * Customer histories folded into distinct (x, t_x, T) rows with a weight each, with t_x and T replaced by indices
@@ -19,23 +20,6 @@ export interface CompressedHistories {
   distinctFrequencies: Float64Array
 }
 
-function indexer(): { indexOf: (value: number) => number; values: number[] } {
-  const positions = new Map<number, number>()
-  const values: number[] = []
-  return {
-    values,
-    indexOf(value) {
-      let position = positions.get(value)
-      if (position === undefined) {
-        position = values.length
-        positions.set(value, position)
-        values.push(value)
-      }
-      return position
-    },
-  }
-}
-
 /**
  * Folds identical histories together.
  *
@@ -43,9 +27,9 @@ function indexer(): { indexOf: (value: number) => number; values: number[] } {
  * compressHistories([{ frequency: 0, recency: 0, age: 10 }, { frequency: 0, recency: 0, age: 10 }]).weights // [2]
  */
 export function compressHistories(histories: readonly CustomerHistory[]): CompressedHistories {
-  const recencies = indexer()
-  const ages = indexer()
-  const frequencies = indexer()
+  const recencies = createDenseIndex<number>()
+  const ages = createDenseIndex<number>()
+  const frequencies = createDenseIndex<number>()
   const rows = new Map<string, number>()
   const rowFrequency: number[] = []
   const rowRecency: number[] = []
