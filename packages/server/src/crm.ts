@@ -3,6 +3,8 @@ import { AppsService } from './apps'
 import { AuthService } from './auth'
 import type { Config } from './config'
 import { CustomersService } from './customers'
+import { registerAdminRoutes } from './admin'
+import { AppTokens, registerEmbedRoutes, SigningSecretStore } from './embed'
 import { createHttpApp, type HttpServices } from './http/create-http-app'
 import type { AppEnv } from './http/env'
 import { IngestionService } from './ingestion'
@@ -36,7 +38,17 @@ export function createCrm(config: Config, options: { logger?: Logger } = {}): Cr
     ingestion: new IngestionService(stores.ingestion),
     customers: new CustomersService(stores.customers),
   }
-  const app = createHttpApp({ config, logger, services })
+  const tokens = new AppTokens({ secrets: new SigningSecretStore(stores.db), apps: stores.apps, accounts: stores.accounts })
+  const app = createHttpApp({
+    config,
+    logger,
+    services,
+    tokenVerifiers: [tokens.verify],
+    extend(app) {
+      registerEmbedRoutes(app, { apps, tokens })
+      registerAdminRoutes(app)
+    },
+  })
   return {
     app,
     stores,

@@ -109,4 +109,15 @@ export const migrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'signing secrets for embed and admin-page tokens',
+    sql: /* sql */ `
+      CREATE TABLE signing_secrets (
+        name TEXT PRIMARY KEY,
+        secret BLOB NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ]

@@ -1,0 +1,119 @@
+import { lineChart } from '@crm/widget/charts'
+import { toCsv } from '../csv'
+import { download, h } from '../dom'
+import { compact, num } from '../format'
+import { t } from '../i18n'
+import { card, loadInto } from './async-section'
+import type { ViewContext } from './view-context'
+
+type Trend = { id: string; metric: string; direction: 'up' | 'down' | 'flat'; change: number; pValue: number; description: string }
+type ForecastPoint = { period: string; value: number; lower: number; upper: number }
+type Forecast = { metric: string; interval: string; method: string; points: ForecastPoint[]; backtest: { mase: number; baselineMase: number; baseline: string } | null }
+type Recommendation = { id: string; kind: string; title: string; rationale: string; priority: string | number; audience?: { count: number; userIds: string[] } }
+type Segment = Record<string, unknown>
+type Insights = {
+  asOf: string
+  currency: string
+  ai: { status: string; model?: string }
+  summary: string
+  trends: Trend[]
+  forecast: Forecast | null
+  forecastReason?: string
+  reason?: string
+  segments: Segment[]
+  recommendations: Recommendation[]
+}
+type History = { series: { period: string; revenue: number }[] }
+
+const ARROWS = { up: '▲', down: '▼', flat: '■' } as const
+
+/**
+ * Insights: the summary, trends, the revenue forecast with its interval band and backtest, segments, and
+ * recommendations whose audience downloads as CSV.
+ *
+ * @example
+ * main.append(insightsView(context))
+ */
+export function insightsView(context: ViewContext): HTMLElement {
+  const results = h('div', {})
+  void loadInto(
+    results,
+    async () => {
+      const insights = await context.api.get<Insights>('/v1/insights')
+      const history = insights.forecast
+        ? await context.api
+            .get<History>('/v1/reports/sales', { interval: insights.forecast.interval, to: insights.asOf.slice(0, 10), from: historyStart(insights.asOf, insights.forecast.interval) })
+            .catch(() => ({ series: [] }))
+        : { series: [] }
+      return { insights, history }
+    },
+    ({ insights, history }) => [
+      h('p', { class: 'muted' }, t('aiStatus', { status: insights.ai.model ? `${insights.ai.status} (${insights.ai.model})` : insights.ai.status })),
+      card(t('summary'), h('p', { class: 'summary' }, insights.summary)),
+      card(
+        t('trends'),
+        h(
+          'ul',
+          { class: 'trends' },
+          insights.trends.map((trend) =>
+            h('li', { class: trend.direction }, h('span', { 'aria-hidden': 'true' }, ARROWS[trend.direction] ?? ''), ' ', trend.description),
+          ),
+        ),
+      ),
+      card(t('forecast'), forecastSection(insights, history)),
+      card(t('segments'), h('ul', { class: 'segments' }, insights.segments.map((segment) => h('li', {}, segmentText(segment))))),
+      card(t('recommendations'), h('ol', { class: 'recommendations' }, insights.recommendations.map(recommendationItem))),
+    ],
+  )
+  return h('div', {}, h('h1', { tabindex: '-1' }, t('navInsights')), results)
+}
+
+function historyStart(asOf: string, interval: string): string {
+  const days = interval === 'day' ? 90 : interval === 'week' ? 7 * 52 : 730
+  return new Date(Date.parse(asOf) - days * 86_400_000).toISOString().slice(0, 10)
+}
+
+function forecastSection(insights: Insights, history: History): Node {
+  const forecast = insights.forecast
+  if (!forecast) return h('p', { class: 'muted' }, t('noForecast', { reason: insights.forecastReason ?? insights.reason ?? '—' }))
+  const chart = lineChart({
+    title: t('forecastChart'),
+    formatValue: compact,
+    series: [
+      { name: t('actual'), variant: 'area', points: history.series.map((row) => ({ label: row.period, value: row.revenue })) },
+      { name: t('forecast'), variant: 'forecast', points: forecast.points.map((point) => ({ label: point.period, value: point.value, lower: point.lower, upper: point.upper })) },
+    ],
+  })
+  return h(
+    'div',
+    {},
+    h('div', { class: 'chart' }, chart),
+    h('p', { class: 'muted' }, forecast.method),
+    forecast.backtest ? h('p', {}, t('backtest', { mase: num(forecast.backtest.mase), baseline: num(forecast.backtest.baselineMase) })) : null,
+  )
+}
+
+function segmentText(segment: Segment): string {
+  const name = segment.name ?? segment.label ?? segment.segment ?? segment.id ?? ''
+  const count = segment.count ?? segment.customers ?? segment.size
+  const description = segment.description ?? ''
+  return [String(name), count === undefined ? '' : `(${String(count)})`, String(description)].filter(Boolean).join(' ')
+}
+
+function recommendationItem(recommendation: Recommendation): HTMLElement {
+  const audience = recommendation.audience
+  const button = audience
+    ? h('button', { type: 'button', class: 'secondary' }, t('downloadAudience'))
+    : null
+  button?.addEventListener('click', () =>
+    download(`audience-${recommendation.id}.csv`, 'text/csv', toCsv([['userId'], ...(audience?.userIds ?? []).map((id) => [id])])),
+  )
+  return h(
+    'li',
+    {},
+    h('h3', {}, recommendation.title),
+    h('p', {}, recommendation.rationale),
+    h('p', { class: 'muted' }, t('priority', { value: String(recommendation.priority) })),
+    audience ? h('p', {}, t('audience', { count: audience.count }), ' ', button) : null,
+  )
+}

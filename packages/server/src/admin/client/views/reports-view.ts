@@ -1,0 +1,104 @@
+import { barChart, lineChart } from '@crm/widget/charts'
+import { toCsv } from '../csv'
+import { download, field, h, table } from '../dom'
+import { compact, money, num } from '../format'
+import { t } from '../i18n'
+import { card, facts, loadInto } from './async-section'
+import type { ViewContext } from './view-context'
+
+type Period = { period: string; revenue: number; orders: number; customers: number; newCustomers: number }
+type SalesReport = {
+  currency: string
+  totals: { revenue: number; orders: number; customers: number; newCustomers: number; averageOrderValue: number | null; repeatCustomerRate: number | null }
+  series: Period[]
+  topProducts: { product: string; revenue: number; orders: number; quantity: number }[]
+  topCustomers: { userId: string; name: string | null; revenue: number; orders: number }[]
+  otherCurrencies: { currency: string; revenue: number; orders: number }[]
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10)
+
+/**
+ * Sales report: date range and interval, revenue and orders charts, totals, top products and customers, and the
+ * series as CSV.
+ *
+ * @example
+ * main.append(reportsView(context))
+ */
+export function reportsView(context: ViewContext): HTMLElement {
+  const today = new Date()
+  const from = h('input', { type: 'date', name: 'from', value: isoDay(new Date(today.getTime() - 365 * 86_400_000)), required: true })
+  const to = h('input', { type: 'date', name: 'to', value: isoDay(today), required: true })
+  const interval = h(
+    'select',
+    { name: 'interval' },
+    h('option', { value: 'day' }, t('day')),
+    h('option', { value: 'week' }, t('week')),
+    h('option', { value: 'month', selected: true }, t('month')),
+  )
+  const results = h('div', {})
+  const form = h('form', { class: 'inline-form' }, field(t('from'), from), field(t('to'), to), field(t('interval'), interval), h('button', { type: 'submit' }, t('show')))
+
+  const load = () =>
+    loadInto(
+      results,
+      () => context.api.get<SalesReport>('/v1/reports/sales', { from: from.value, to: to.value, interval: interval.value }),
+      (report) => render(report),
+    )
+  const render = (report: SalesReport) => {
+    const cash = (value: number) => money(value, report.currency)
+    const exportButton = h('button', { type: 'button', class: 'secondary' }, t('exportCsv'))
+    exportButton.addEventListener('click', () =>
+      download(
+        `sales-${from.value}-${to.value}.csv`,
+        'text/csv',
+        toCsv([['period', 'revenue', 'orders', 'customers', 'newCustomers'], ...report.series.map((row) => [row.period, row.revenue, row.orders, row.customers, row.newCustomers])]),
+      ),
+    )
+    const totals = facts([
+      [t('revenue'), cash(report.totals.revenue)],
+      [t('orders'), String(report.totals.orders)],
+      [t('customers'), String(report.totals.customers)],
+      [t('newCustomers'), String(report.totals.newCustomers)],
+      [t('averageOrder'), report.totals.averageOrderValue === null ? '—' : cash(report.totals.averageOrderValue)],
+      [t('repeatRate'), num(report.totals.repeatCustomerRate, 1, true)],
+    ])
+    if (report.series.length === 0) return [card(t('totals'), totals), h('p', { class: 'muted' }, t('noData'))]
+    return [
+      h('div', { class: 'actions' }, exportButton),
+      card(t('totals'), totals),
+      card(
+        t('revenueChart'),
+        h('div', { class: 'chart' }, lineChart({ title: t('revenueChart'), formatValue: compact, series: [{ name: t('revenue'), variant: 'area', points: report.series.map((row) => ({ label: row.period, value: row.revenue })) }] })),
+      ),
+      card(t('ordersChart'), h('div', { class: 'chart' }, barChart({ title: t('ordersChart'), name: t('orders'), formatValue: compact, bars: report.series.map((row) => ({ label: row.period, value: row.orders })) }))),
+      h(
+        'div',
+        { class: 'grid' },
+        card(t('topProducts'), h('div', { class: 'scroll' }, table([t('product'), t('revenue'), t('orders'), t('quantity')], report.topProducts.map((p) => [p.product, cash(p.revenue), String(p.orders), String(p.quantity)]), t('topProducts')))),
+        card(
+          t('topCustomers'),
+          h(
+            'div',
+            { class: 'scroll' },
+            table(
+              [t('name'), t('revenue'), t('orders')],
+              report.topCustomers.map((c) => [h('a', { href: `#/customers/${encodeURIComponent(c.userId)}` }, c.name ?? c.userId), cash(c.revenue), String(c.orders)]),
+              t('topCustomers'),
+            ),
+          ),
+        ),
+      ),
+      report.otherCurrencies.length > 0
+        ? card(t('otherCurrencies'), facts(report.otherCurrencies.map((o): [string, string] => [o.currency, `${money(o.revenue, o.currency)} · ${o.orders}`])))
+        : null,
+    ].filter((node): node is HTMLElement => node !== null)
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    void load()
+  })
+  void load()
+  return h('div', {}, h('h1', { tabindex: '-1' }, t('navReports')), form, results)
+}
