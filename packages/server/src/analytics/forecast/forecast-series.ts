@@ -66,7 +66,7 @@ export function forecastSeries(
   let note: string
   let beatsSeasonalNaive = false
   if (!naive || !best) {
-    note = 'history too short to backtest; seasonal naive used'
+    note = 'no backtest was possible (history too short, or without variation); seasonal naive used'
   } else if (best.method !== 'seasonal-naive' && best.mase < naive.mase) {
     method = best.method
     beatsSeasonalNaive = true
