@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startServerProcess } from './server-process'
+import { signupForSecretKey, startServerProcess } from './server-process'
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-crash-'))
 const database = join(dir, 'crm.sqlite')
@@ -35,12 +35,7 @@ async function send(url: string, key: string, index: number): Promise<boolean> {
 describe('crash safety', () => {
   it('SIGKILL mid-stream, restart, re-send what was not acknowledged: every event exactly once', async () => {
     const first = await startServerProcess({ CRM_DATABASE: database })
-    const signup = await fetch(`${first.url}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Crash', email: 'crash@example.com', password: 'crash-test-1' }),
-    })
-    const key = ((await signup.json()) as { apiKeys: { secret: string } }).apiKeys.secret
+    const key = await signupForSecretKey(first.url, 'crash@example.com')
 
     const acknowledged = new Set<number>()
     let next = 0

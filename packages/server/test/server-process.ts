@@ -36,3 +36,16 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     },
   }
 }
+
+/**
+ * Signs up over HTTP on a server process and returns the first app's secret key.
+ */
+export async function signupForSecretKey(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Test', email, password: 'test-password-1' }),
+  })
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status}`)
+  return ((await res.json()) as { apiKeys: { secret: string } }).apiKeys.secret
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startServerProcess } from './server-process'
+import { signupForSecretKey, startServerProcess } from './server-process'
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-shutdown-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -13,12 +13,7 @@ describe('graceful shutdown', () => {
   it('on SIGTERM finishes the request in flight, commits it, refuses new connections and exits 0', async () => {
     const database = join(dir, 'crm.sqlite')
     const server = await startServerProcess({ CRM_DATABASE: database })
-    const signup = await fetch(`${server.url}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Stop', email: 'stop@example.com', password: 'stop-stop-stop' }),
-    })
-    const key = ((await signup.json()) as { apiKeys: { secret: string } }).apiKeys.secret
+    const key = await signupForSecretKey(server.url, 'stop@example.com')
     const body = JSON.stringify({ batch: [{ type: 'purchase', orderId: 'in-flight', userId: 'u', amount: 1, currency: 'USD', product: 'p' }] })
 
     const { port } = new URL(server.url)
