@@ -56,6 +56,15 @@ describe('POST /v1/purchases', () => {
     expect(customer.body.purchases[0].items).toEqual([{ productId: null, name: 'Sticker', category: null, quantity: 1, price: 5 }])
   })
 
+  it('reads a timestamp without an offset in the app’s time zone, and tolerates float noise in amounts', async () => {
+    const { cookie, secret, appId } = await server.signup('Tokyo')
+    await server.call('PATCH', `/api/apps/${appId}`, { cookie, body: { timezone: 'Asia/Tokyo' } })
+    const res = await server.call('POST', '/v1/purchases', { key: secret, body: { orderId: 't1', userId: 't', amount: 3 * 5.1, currency: 'USD', product: 'Tea', timestamp: '2026-01-01T10:00:00' } })
+    expect(res.status).toBe(201)
+    const list = await server.call('GET', '/v1/purchases?userId=t', { key: secret })
+    expect(list.body.data[0]).toMatchObject({ timestamp: '2026-01-01T01:00:00.000Z', amount: 15.3 })
+  })
+
   it('stores integer minor units by the currency exponent and keeps other currencies out of revenue', async () => {
     const { cookie, secret } = await server.signup('Yen')
     const apps = await server.call('GET', '/api/apps', { cookie })

@@ -57,7 +57,7 @@ export function registerIngestionRoutes(
     }),
     async (c) => {
       const caller = ingestingCaller(c.get('caller'))
-      const event = unwrap(normalizeUser(await readJson(c, { maxBytes: MAX_EVENT_BYTES })))
+      const event = unwrap(normalizeUser(await readJson(c, { maxBytes: MAX_EVENT_BYTES }), undefined, caller.app.timezone))
       const [outcome] = await write(caller, [event])
       return c.json({ status: outcome as 'created' | 'updated' | 'duplicate' }, outcome === 'created' ? 201 : 200)
     },
@@ -83,7 +83,7 @@ export function registerIngestionRoutes(
     }),
     async (c) => {
       const caller = ingestingCaller(c.get('caller'))
-      const event = unwrap(normalizePurchase(await readJson(c, { maxBytes: MAX_EVENT_BYTES }), Date.now()))
+      const event = unwrap(normalizePurchase(await readJson(c, { maxBytes: MAX_EVENT_BYTES }), Date.now(), undefined, caller.app.timezone))
       const [outcome] = await write(caller, [event])
       if (outcome === 'conflict') {
         throw new ApiError(409, 'conflict', 'This orderId was already recorded with a different body.', [
@@ -131,7 +131,7 @@ export function registerIngestionRoutes(
           rejected.push({ index, code: 'payload_too_large', message: `An event may be at most ${MAX_EVENT_BYTES} bytes.` })
           return
         }
-        const result = normalizeBatchEvent(raw, index, now)
+        const result = normalizeBatchEvent(raw, index, now, caller.app.timezone)
         if (!result.ok) {
           const fields = [...new Set(result.issues.map((issue) => issue.path))].join(', ')
           rejected.push({ index, code: 'validation_failed', message: `Invalid event: check ${fields}.`, issues: result.issues })
@@ -196,14 +196,14 @@ function callerFromBodyKey(apps: AppsService, key: string | undefined): KeyCalle
   return caller
 }
 
-function normalizeBatchEvent(raw: unknown, index: number, now: number): NormalizeResult {
+function normalizeBatchEvent(raw: unknown, index: number, now: number, timeZone: string): NormalizeResult {
   const prefix = `batch.${index}`
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, issues: [{ path: prefix, message: 'must be an object' }] }
   }
   const { type, ...event } = raw as Record<string, unknown>
-  if (type === 'user') return normalizeUser(event, prefix)
-  if (type === 'purchase') return normalizePurchase(event, now, prefix)
+  if (type === 'user') return normalizeUser(event, prefix, timeZone)
+  if (type === 'purchase') return normalizePurchase(event, now, prefix, timeZone)
   return { ok: false, issues: [{ path: `${prefix}.type`, message: 'must be "user" or "purchase"' }] }
 }
 

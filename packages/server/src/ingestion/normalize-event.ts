@@ -3,6 +3,7 @@ import type { ErrorIssue } from '../http/api-error'
 import { toErrorIssues } from '../http/api-error'
 import { toMinorUnits } from '../money'
 import type { EventWrite, PurchaseItemWrite, PurchaseWrite, UserWrite } from '../store'
+import { parseDateTime } from '../time'
 import { PurchaseEventFields, UserEventFields, type PurchaseEventInput, type UserEventInput } from './schemas'
 
 /** A timestamp may be at most this far ahead of the server's clock. */
@@ -14,12 +15,12 @@ export type NormalizeResult = { ok: true; event: EventWrite } | { ok: false; iss
  * Validates a user event and turns it into what the store writes.
  *
  * @example
- * normalizeUser({ userId: 'u_1', name: 'Ada' }, Date.now())
+ * normalizeUser({ userId: 'u_1', name: 'Ada' })
  */
-export function normalizeUser(body: unknown, pathPrefix?: string): NormalizeResult {
+export function normalizeUser(body: unknown, pathPrefix?: string, timeZone = 'UTC'): NormalizeResult {
   const parsed = UserEventFields.safeParse(body)
   if (!parsed.success) return { ok: false, issues: toErrorIssues(parsed.error.issues, pathPrefix) }
-  return { ok: true, event: toUserWrite(parsed.data) }
+  return { ok: true, event: toUserWrite(parsed.data, timeZone) }
 }
 
 /**
@@ -29,7 +30,7 @@ export function normalizeUser(body: unknown, pathPrefix?: string): NormalizeResu
  * @example
  * normalizePurchase({ orderId: 'o1', userId: 'u_1', amount: 19.99, currency: 'USD', product: 'Pro' }, Date.now())
  */
-export function normalizePurchase(body: unknown, now: number, pathPrefix?: string): NormalizeResult {
+export function normalizePurchase(body: unknown, now: number, pathPrefix?: string, timeZone = 'UTC'): NormalizeResult {
   const parsed = PurchaseEventFields.safeParse(body)
   if (!parsed.success) return { ok: false, issues: toErrorIssues(parsed.error.issues, pathPrefix) }
   const input = parsed.data
@@ -41,7 +42,7 @@ export function normalizePurchase(body: unknown, now: number, pathPrefix?: strin
 
   let timestamp = now
   if (input.timestamp !== undefined) {
-    timestamp = Date.parse(input.timestamp)
+    timestamp = parseDateTime(input.timestamp, timeZone)
     if (timestamp > now + MAX_FUTURE_MS) issues.push({ path: at('timestamp'), message: 'must not be more than 24 hours ahead' })
     if (timestamp < 0) issues.push({ path: at('timestamp'), message: 'must not be before 1970' })
   }
@@ -70,7 +71,7 @@ export function normalizePurchase(body: unknown, now: number, pathPrefix?: strin
   return { ok: true, event: toPurchaseWrite(input, amount.minor, timestamp, items) }
 }
 
-function toUserWrite(input: UserEventInput): UserWrite {
+function toUserWrite(input: UserEventInput, timeZone: string): UserWrite {
   const profile: UserWrite['profile'] = {}
   if (input.name !== undefined) profile.name = input.name
   if (input.email !== undefined) profile.email = input.email
@@ -81,7 +82,7 @@ function toUserWrite(input: UserEventInput): UserWrite {
     ...(input.messageId !== undefined ? { messageId: input.messageId } : {}),
     profile,
     ...(input.traits !== undefined ? { traits: JSON.stringify(input.traits) } : {}),
-    ...(input.createdAt !== undefined ? { createdAt: Date.parse(input.createdAt) } : {}),
+    ...(input.createdAt !== undefined ? { createdAt: parseDateTime(input.createdAt, timeZone) } : {}),
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { ClientId, CurrencyCode, Email, IsoDateTime, JsonObject, plainText } from '../schemas'
+import { ClientId, CurrencyCode, Email, EventDateTime, IsoDateTime, JsonObject, plainText } from '../schemas'
 
 const Amount = z
   .union([z.number(), z.string().max(40)])
@@ -21,7 +21,7 @@ export const UserEventFields = z.strictObject({
     .optional()
     .openapi({ example: '+1 555 0100' }),
   traits: JsonObject.optional().openapi({ description: 'Merged into the stored traits (RFC 7396: null removes a key)' }),
-  createdAt: IsoDateTime.optional().openapi({ description: 'When the user signed up in your app; defaults to when first seen' }),
+  createdAt: EventDateTime.optional().openapi({ description: 'When the user signed up in your app; defaults to when first seen' }),
   messageId: MessageId.optional(),
 })
 
@@ -38,7 +38,7 @@ export const PurchaseEventFields = z.strictObject({
   userId: ClientId.openapi({ example: 'u_1024' }),
   amount: Amount.openapi({ description: 'The order total in major units' }),
   currency: CurrencyCode,
-  timestamp: IsoDateTime.optional().openapi({ description: 'When the order was placed; defaults to now; at most 24 h ahead' }),
+  timestamp: EventDateTime.optional().openapi({ description: 'When the order was placed; defaults to now; at most 24 h ahead' }),
   product: plainText(500).optional().openapi({ description: 'A one-product order: the product’s name (or give items)', example: 'Pro plan' }),
   items: z.array(PurchaseItemFields).min(1).max(500).optional(),
   properties: JsonObject.optional(),

@@ -21,6 +21,9 @@ describe('toMinorUnits', () => {
     ['10.500', 'USD', 1050],
     [0, 'EUR', 0],
     [1.1, 'USD', 110],
+    [0.1 + 0.2, 'USD', 30],
+    [3 * 5.1, 'USD', 1530],
+    [15.299999999999999, 'USD', 1530],
   ])('%s %s is %d minor units', (amount, currency, minor) => {
     expect(toMinorUnits(amount, currency)).toEqual({ ok: true, minor })
   })
@@ -31,6 +34,9 @@ describe('toMinorUnits', () => {
     [Number.NaN, 'USD', /finite/],
     [Number.POSITIVE_INFINITY, 'USD', /finite/],
     [1.234, 'USD', /at most 2/],
+    [1.999, 'USD', /at most 2/],
+    [0.005, 'USD', /at most 2/],
+    [1e-9, 'USD', /at most 2/],
     ['12.5', 'JPY', /at most 0/],
     [1e20, 'USD', /too large/],
     ['99999999999999999999', 'USD', /too large/],

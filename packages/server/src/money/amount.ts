@@ -8,8 +8,10 @@ const DECIMAL = /^(\d+)(?:\.(\d+))?$/
 export type AmountResult = { ok: true; minor: number } | { ok: false; message: string }
 
 /**
- * Converts an amount in major units (a JSON number or a decimal string) to integer minor units of `currency`,
- * without floating-point rounding. Refuses negatives, more decimals than the currency has, and absurd sizes.
+ * Converts an amount in major units (a JSON number or a decimal string) to integer minor units of `currency`.
+ * A decimal string is taken exactly. A JSON number may carry binary floating-point noise from the sender's
+ * arithmetic (`0.1 + 0.2`, `3 * 5.1`): it is accepted when it is within a billionth of a minor unit of a whole one.
+ * Refuses negatives, real extra precision (`1.999` USD), and absurd sizes.
  *
  * @example
  * toMinorUnits('19.99', 'USD') // { ok: true, minor: 1999 }
@@ -22,7 +24,12 @@ export function toMinorUnits(amount: number | string, currency: string): AmountR
     if (!Number.isFinite(amount)) return { ok: false, message: 'must be a finite number' }
     if (amount < 0) return { ok: false, message: 'must not be negative' }
     if (amount > MAX_MINOR_UNITS) return { ok: false, message: 'is too large' }
-    // Shortest round-trip form: 19.99 stays "19.99"; exponent forms only appear for tiny values.
+    const scaled = amount * 10 ** currencyExponent(currency)
+    const minor = Math.round(scaled)
+    if (Math.abs(scaled - minor) <= 1e-9 * Math.max(1, scaled)) {
+      return minor > MAX_MINOR_UNITS ? { ok: false, message: 'is too large' } : { ok: true, minor }
+    }
+    // Not a whole number of minor units: say how many decimals the currency allows.
     text = amount.toString()
     if (text.includes('e')) text = amount.toFixed(20).replace(/0+$/, '')
   } else {

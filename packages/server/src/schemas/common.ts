@@ -41,6 +41,11 @@ export const IsoDateTime = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-11-21T10:00:00Z' })
   .openapi({ example: '2026-11-21T10:00:00Z' })
 
+/** An ISO 8601 date-time in an event: with an offset, or without one (then read in the app's time zone). */
+export const EventDateTime = z.iso
+  .datetime({ offset: true, local: true, message: 'must be an ISO 8601 date-time such as 2026-11-21T10:00:00Z' })
+  .openapi({ example: '2026-11-21T10:00:00Z', description: 'Without an offset, read in the app’s time zone' })
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 function hasForbiddenKey(value: unknown, depth = 0): boolean {

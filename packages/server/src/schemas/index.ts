@@ -6,6 +6,7 @@ export {
   TimeZone,
   Language,
   IsoDateTime,
+  EventDateTime,
   JsonObject,
   ErrorSchema,
   ListQuery,

@@ -1,0 +1,1 @@
+export { parseDateTime, timeZoneOffset } from './parse-date-time'

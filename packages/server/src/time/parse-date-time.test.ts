@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { parseDateTime, timeZoneOffset } from './parse-date-time'
+
+describe('parseDateTime', () => {
+  it('takes an instant with an offset as it is', () => {
+    expect(parseDateTime('2026-01-01T10:00:00Z', 'Asia/Tokyo')).toBe(Date.UTC(2026, 0, 1, 10))
+    expect(parseDateTime('2026-01-01T10:00:00+03:00', 'UTC')).toBe(Date.UTC(2026, 0, 1, 7))
+  })
+
+  it('reads a time without an offset in the given time zone, across DST', () => {
+    expect(parseDateTime('2026-01-01T10:00:00', 'Asia/Tokyo')).toBe(Date.UTC(2026, 0, 1, 1))
+    expect(parseDateTime('2026-01-01T10:00:00', 'UTC')).toBe(Date.UTC(2026, 0, 1, 10))
+    expect(parseDateTime('2026-01-15T12:00:00', 'Europe/London')).toBe(Date.UTC(2026, 0, 15, 12))
+    expect(parseDateTime('2026-07-15T12:00:00', 'Europe/London')).toBe(Date.UTC(2026, 6, 15, 11))
+    expect(parseDateTime('2026-03-29T03:30:00', 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 29, 1, 30))
+  })
+
+  it('knows offsets', () => {
+    expect(timeZoneOffset(Date.UTC(2026, 0, 1), 'Europe/Moscow')).toBe(3 * 3600_000)
+    expect(timeZoneOffset(Date.UTC(2026, 6, 1), 'America/New_York')).toBe(-4 * 3600_000)
+  })
+})
