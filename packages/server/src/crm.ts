@@ -8,6 +8,7 @@ import { AppTokens, registerEmbedRoutes, SigningSecretStore } from './embed'
 import { createHttpApp, type HttpServices } from './http/create-http-app'
 import type { AppEnv } from './http/env'
 import { IngestionService } from './ingestion'
+import { type AnalyticsModule, createAnalyticsModule } from './insights'
 import { createLogger, type Logger } from './logger'
 import { createStores, openDatabase, type Stores } from './store'
 
@@ -15,6 +16,8 @@ export type Crm = {
   app: OpenAPIHono<AppEnv>
   stores: Stores
   services: HttpServices
+  /** Reports, insights, predictions and the assistant. */
+  analytics: AnalyticsModule
   logger: Logger
   /** Waits for pending writes, flushes buffered key use and closes the database. */
   close(): Promise<void>
@@ -38,6 +41,7 @@ export function createCrm(config: Config, options: { logger?: Logger } = {}): Cr
     ingestion: new IngestionService(stores.ingestion),
     customers: new CustomersService(stores.customers),
   }
+  const analytics = createAnalyticsModule({ config, logger, stores, ingestion: services.ingestion, customers: services.customers })
   const tokens = new AppTokens({ secrets: new SigningSecretStore(stores.db), apps: stores.apps, accounts: stores.accounts })
   const app = createHttpApp({
     config,
@@ -46,6 +50,7 @@ export function createCrm(config: Config, options: { logger?: Logger } = {}): Cr
     tokenVerifiers: [tokens.verify],
     extend(app) {
       registerEmbedRoutes(app, { apps, tokens })
+      analytics.register(app)
       registerAdminRoutes(app)
     },
   })
@@ -53,9 +58,11 @@ export function createCrm(config: Config, options: { logger?: Logger } = {}): Cr
     app,
     stores,
     services,
+    analytics,
     logger,
     async close() {
       await services.ingestion.drained()
+      analytics.close()
       apps.close()
       stores.db.close()
     },

@@ -23,3 +23,4 @@ export {
   type PurchaseListQuery,
 } from './customers-store'
 export { createStores, type Stores } from './stores'
+export { LedgerStore, type LedgerPurchaseRow, type LedgerCustomerRow } from './ledger-store'

@@ -3,6 +3,7 @@ import { AppsStore } from './apps-store'
 import { CustomersStore } from './customers-store'
 import type { Db } from './database'
 import { IngestionStore } from './ingestion-store'
+import { LedgerStore } from './ledger-store'
 
 export type Stores = {
   db: Db
@@ -10,6 +11,7 @@ export type Stores = {
   apps: AppsStore
   ingestion: IngestionStore
   customers: CustomersStore
+  ledger: LedgerStore
 }
 
 /**
@@ -25,5 +27,6 @@ export function createStores(db: Db): Stores {
     apps: new AppsStore(db),
     ingestion: new IngestionStore(db),
     customers: new CustomersStore(db),
+    ledger: new LedgerStore(db),
   }
 }

@@ -1,0 +1,1 @@
+export { type AnalyticsModule, type AnalyticsModuleOptions, createAnalyticsModule } from './analytics-module'

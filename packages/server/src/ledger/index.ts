@@ -1,0 +1,2 @@
+export { PurchaseLedger, type LedgerProduct } from './purchase-ledger'
+export { Ledgers } from './ledgers'

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { createStoreApp } from '../../test/fixtures/store-app'
+import { dateOfDay } from '../calendar'
+import { PurchaseLedger } from './purchase-ledger'
+
+describe('PurchaseLedger', () => {
+  it('loads purchases sorted by time, with local days, items and currencies', () => {
+    const { stores, app, purchase } = createStoreApp({ timezone: 'Europe/Moscow' })
+    purchase(
+      { orderId: 'o2', userId: 'b', amount: '5.00', timestamp: '2026-01-02T10:00:00Z' },
+      { orderId: 'o1', userId: 'a', amount: '10.00', timestamp: '2026-01-01T22:30:00Z', items: [{ productId: 'p1', name: 'Tea', quantity: 2, price: '5.00' }] },
+      { orderId: 'o3', userId: 'a', amount: '7.00', currency: 'EUR', timestamp: '2026-01-03T10:00:00Z' },
+    )
+    const ledger = new PurchaseLedger(app.id)
+    expect(ledger.refresh(stores.ledger, app.timezone)).toBe(true)
+    expect(ledger.size).toBe(3)
+    expect([...ledger.amount]).toEqual([1000, 500, 700])
+    // 22:30 UTC on the 1st is already the 2nd in Moscow.
+    expect([...ledger.day].map(dateOfDay)).toEqual(['2026-01-02', '2026-01-02', '2026-01-03'])
+    expect(ledger.currencies[ledger.currency[2]!]).toBe('EUR')
+    expect(ledger.products.map((product) => product.key)).toEqual(['p1', 'Thing'])
+    expect([...ledger.itemRevenue.subarray(ledger.itemStart[0]!, ledger.itemStart[1]!)]).toEqual([1000])
+    expect(ledger.userIds[ledger.customer[0]!]).toBe('a')
+    expect(ledger.refresh(stores.ledger, app.timezone)).toBe(false)
+  })
+
+  it('catches up from its watermark, merging purchases older than what it holds', () => {
+    const { stores, app, purchase } = createStoreApp()
+    purchase({ orderId: 'o1', userId: 'a', amount: 1, timestamp: '2026-01-05T10:00:00Z' })
+    const ledger = new PurchaseLedger(app.id)
+    ledger.refresh(stores.ledger, app.timezone)
+    purchase(
+      { orderId: 'o2', userId: 'b', amount: 2, timestamp: '2026-01-01T10:00:00Z' },
+      { orderId: 'o3', userId: 'a', amount: 3, timestamp: '2026-01-09T10:00:00Z' },
+    )
+    const version = ledger.version
+    expect(ledger.refresh(stores.ledger, app.timezone)).toBe(true)
+    expect(ledger.version).toBe(version + 1)
+    expect([...ledger.amount]).toEqual([200, 100, 300])
+    expect([...ledger.day].map(dateOfDay)).toEqual(['2026-01-01', '2026-01-05', '2026-01-09'])
+    const a = ledger.userIds.indexOf('a')
+    expect(ledger.firstOrderAt[a]).toBe(Date.parse('2026-01-05T10:00:00Z'))
+    expect(ledger.secondOrderAt[a]).toBe(Date.parse('2026-01-09T10:00:00Z'))
+    expect(ledger.secondOrderAt[ledger.userIds.indexOf('b')]).toBe(Number.POSITIVE_INFINITY)
+    expect(ledger.countUntil(Date.parse('2026-01-05T10:00:00Z'))).toBe(2)
+    expect(ledger.firstIndexOfDay(ledger.day[2]!)).toBe(2)
+  })
+
+  it('recomputes local days when the app changes time zone', () => {
+    const { stores, app, purchase } = createStoreApp()
+    purchase({ orderId: 'o1', userId: 'a', amount: 1, timestamp: '2026-01-01T22:00:00Z' })
+    const ledger = new PurchaseLedger(app.id)
+    ledger.refresh(stores.ledger, 'UTC')
+    expect(dateOfDay(ledger.day[0]!)).toBe('2026-01-01')
+    expect(ledger.refresh(stores.ledger, 'Asia/Tokyo')).toBe(true)
+    expect(dateOfDay(ledger.day[0]!)).toBe('2026-01-02')
+  })
+})

@@ -1,0 +1,5 @@
+export { ReportsService, type SalesReportRequest } from './reports-service'
+export { registerReportsRoutes } from './reports-routes'
+export { salesFigures, type SalesFigures, type SalesReportQuery } from './sales-report'
+export { AnalysisQuery, type SalesReport } from './schemas'
+export { topK } from './top-k'

@@ -1,0 +1,38 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import { callerOf, requireKeyType } from '../apps/key-auth'
+import { endpoint } from '../http/endpoint'
+import type { AppEnv } from '../http/env'
+import { parseQuery } from '../http/read-json'
+import { errors, json } from '../http/responses'
+import type { ReportsService } from './reports-service'
+import { SalesReportQuery, SalesReportSchema } from './schemas'
+
+/**
+ * `GET /v1/reports/sales`, for a secret key or an embed token.
+ *
+ * @example
+ * registerReportsRoutes(app, reports)
+ */
+export function registerReportsRoutes(app: OpenAPIHono<AppEnv>, reports: ReportsService): void {
+  endpoint(
+    app,
+    createRoute({
+      method: 'get',
+      path: '/v1/reports/sales',
+      tags: ['Reports and insights'],
+      security: [{ apiKey: [] }],
+      summary: 'Sales report: totals, a series by day, week or month, top products and customers',
+      description:
+        'Periods are in the app’s time zone. Revenue is in the app’s currency; purchases in other currencies are ' +
+        'listed in `otherCurrencies` and never added to it.',
+      request: { query: SalesReportQuery },
+      responses: { ...json(200, 'The report', SalesReportSchema), ...errors(400, 401, 403) },
+    }),
+    requireKeyType('secret', 'embed'),
+    (c) => {
+      const query = parseQuery(c, SalesReportQuery)
+      const asOf = query.asOf ? Date.parse(query.asOf) : Date.now()
+      return c.json(reports.sales(callerOf(c).app, { from: query.from, to: query.to, interval: query.interval, asOf }), 200)
+    },
+  )
+}

@@ -1,0 +1,57 @@
+import type { Db } from './database'
+
+/** A purchase as the analytics read it: [row id, customer row id, amount in minor units, currency, ts, items JSON]. */
+export type LedgerPurchaseRow = [id: number, customerId: number, amount: number, currency: string, ts: number, items: string]
+
+/** A customer as the analytics read it: [row id, userId]. */
+export type LedgerCustomerRow = [id: number, userId: string]
+
+/**
+ * Read-only access for the in-memory purchase ledger of the analytics: the purchases and customers added after a
+ * watermark (their row ids only grow), so a ledger catches up incrementally without touching the ingestion path.
+ *
+ * @example
+ * for (const row of ledger.purchasesAfter(appId, 0)) row[4] // ts
+ */
+export class LedgerStore {
+  readonly #purchasesAfter
+  readonly #customersAfter
+  readonly #lastPurchaseId
+  readonly #names
+
+  constructor(db: Db) {
+    // Ordered by time so a ledger can append (or merge) runs that are already sorted.
+    this.#purchasesAfter = db
+      .prepare<[number, number]>(
+        'SELECT id, customer_id, amount, currency, ts, items FROM purchases WHERE app_id = ? AND id > ? ORDER BY ts, id',
+      )
+      .raw(true)
+    this.#customersAfter = db
+      .prepare<[number, number]>('SELECT id, user_id FROM customers WHERE app_id = ? AND id > ? ORDER BY id')
+      .raw(true)
+    this.#names = db.prepare<[string], { id: number; name: string | null }>(
+      'SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))',
+    )
+    this.#lastPurchaseId = db.prepare<[number], { id: number | null }>('SELECT max(id) AS id FROM purchases WHERE app_id = ?')
+  }
+
+  /** Purchases of the app with a row id above `afterId`, oldest first. */
+  purchasesAfter(appId: number, afterId: number): IterableIterator<LedgerPurchaseRow> {
+    return this.#purchasesAfter.iterate(appId, afterId) as IterableIterator<LedgerPurchaseRow>
+  }
+
+  /** Customers of the app with a row id above `afterId`. */
+  customersAfter(appId: number, afterId: number): IterableIterator<LedgerCustomerRow> {
+    return this.#customersAfter.iterate(appId, afterId) as IterableIterator<LedgerCustomerRow>
+  }
+
+  /** Current names of a few customers (by row id), read fresh because profiles change after the ledger loads them. */
+  customerNames(customerIds: readonly number[]): Map<number, string | null> {
+    return new Map(this.#names.all(JSON.stringify(customerIds)).map((row) => [row.id, row.name]))
+  }
+
+  /** The newest purchase row id of the app (0 when none): tells a ledger whether it is behind. */
+  lastPurchaseId(appId: number): number {
+    return this.#lastPurchaseId.get(appId)?.id ?? 0
+  }
+}
