@@ -46,7 +46,7 @@ export function persistPage(queue: EventQueue, options: PagePersistenceOptions):
   } catch {
     // Unreadable storage means nothing to restore.
   }
-  const beacon = options.beacon && options.apiKey.startsWith('crm_pk_') && typeof navigator === 'object' && !!navigator.sendBeacon
+  const beacon = options.beacon && options.apiKey.startsWith('crm_pk_') && !!globalThis.navigator?.sendBeacon
   const unwatch = options.inBrowser
     ? watchPageHide(() => {
         save()

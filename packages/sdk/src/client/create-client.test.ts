@@ -48,7 +48,7 @@ describe('tracking', () => {
       'event_too_large',
       'invalid_event',
     ])
-    expect(errors[0]?.message).toBe('crm-sdk: purchase not queued: amount must be an amount >= 0 in major units (19.99 or "19.99"), not NaN')
+    expect(errors[0]?.message).toBe('crm-sdk: purchase not queued: amount must be a number >= 0 or a decimal string, not NaN')
     expect(errors[1]?.message).toContain('currency must be an ISO 4217 code such as "USD", not ABC')
     expect(errors[6]?.message).toContain('the server takes at most 65536')
     await client.flush()
@@ -123,14 +123,28 @@ describe('the queue bound', () => {
     expect(client.stats()).toMatchObject({ queued: 5, dropped: 2 })
   })
 
-  test('the byte bound counts UTF-8 bytes', () => {
+  test('the byte bound counts UTF-8 bytes; it applies when the events of the tick are serialized', async () => {
     const client = createClient({ apiKey: API_KEY, host: HOST, maxQueueBytes: 10_000 })
-    recorded(client)
+    const { drops } = recorded(client)
     const note = '日'.repeat(1000) // 3000 bytes, 1000 UTF-16 units
-    const results = Array.from({ length: 4 }, (_, index) => client.trackUser({ userId: `u${index}`, traits: { note } }))
-    expect(results).toEqual([true, true, true, false])
+    for (let index = 0; index < 4; index++) client.trackUser({ userId: `u${index}`, traits: { note } })
+    await Promise.resolve()
+    expect(drops.map((drop) => drop.reason)).toEqual(['queue_full'])
+    expect(client.stats()).toMatchObject({ queued: 3, dropped: 1 })
     expect(client.stats().queuedBytes).toBeLessThanOrEqual(10_000)
   })
+})
+
+test('an object the app reuses for its next call does not change the event already tracked', async () => {
+  const client = createClient({ apiKey: API_KEY, host: HOST })
+  const reused = purchase('o1')
+  client.trackPurchase(reused)
+  reused.orderId = 'o2'
+  client.trackPurchase(reused)
+  const pending = client.flush()
+  await vi.runAllTimersAsync()
+  await pending
+  expect([...crm.stored.values()].map((event) => event.orderId)).toEqual(['o1', 'o2'])
 })
 
 describe('flush', () => {

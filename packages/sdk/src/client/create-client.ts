@@ -9,6 +9,7 @@ import type { PurchaseInput, UserInput } from '../events/types'
 import { utf8Length } from '../events/utf8-length'
 import { validatePurchase } from '../events/validate-purchase'
 import { validateUser } from '../events/validate-user'
+import { jsonSizeBound } from '../events/json-size-bound'
 import { toPurchaseEvent, toUserEvent } from '../events/wire-event'
 import { createEventQueue, type QueuedEvent } from '../queue/event-queue'
 import { backgroundSleep, backgroundTimer } from '../timers/background-timer'
@@ -103,9 +104,8 @@ export function createClient<Traits extends object = object, Properties extends 
 
   function startDrain(): Promise<void> {
     if (!draining) {
-      draining = drain()
-        .catch((error: unknown) => void report('internal_error', String(error)))
-        .finally(() => {
+      // drain() cannot reject: postBatch turns every failure into an outcome and listeners run guarded.
+      draining = drain().finally(() => {
           draining = undefined
           if (queue.waiting) arm()
         })
@@ -137,28 +137,53 @@ export function createClient<Traits extends object = object, Properties extends 
     }
   }
 
+  const refuse = (kind: string, problem: unknown, code = 'invalid_event') => report(code, `${kind} not queued: ${problem}`)
+
+  // Serializing is the costly part of tracking, so a burst of calls only validates and stages its events;
+  // they are serialized together at the end of the tick (or at once when flush() needs them).
+  let staged: (() => void)[] = []
+  const serializeStaged = () => {
+    const due = staged
+    staged = []
+    for (const serialize of due) serialize()
+  }
+
+  const serialize = (kind: 'user' | 'purchase', input: UserInput | PurchaseInput, id: string, now: number): QueuedEvent => {
+    const body = JSON.stringify(kind === 'user' ? toUserEvent(input as UserInput, id) : toPurchaseEvent(input as PurchaseInput, id, now))
+    return { id, body, bytes: utf8Length(body) }
+  }
+
   function track(kind: 'user' | 'purchase', input: UserInput | PurchaseInput): boolean {
-    const refuse = (problem: unknown, code = 'invalid_event') => report(code, `${kind} not queued: ${problem}`)
     try {
-      if (closed) return refuse('the client is shut down', 'client_closed')
+      if (closed) return refuse(kind, 'the client is shut down', 'client_closed')
       const now = Date.now()
       const given: unknown = input?.messageId
       const problem =
-        (kind === 'user' ? validateUser(input) : validatePurchase(input, now)) ??
+        (kind === 'user' ? validateUser(input) : validatePurchase(input)) ??
         (given === undefined || isId(given) ? undefined : 'messageId must be a non-empty string')
-      if (problem) return refuse(problem)
+      if (problem) return refuse(kind, problem)
       const id = (given as string | undefined) ?? createMessageId()
-      const body = JSON.stringify(kind === 'user' ? toUserEvent(input as UserInput, id) : toPurchaseEvent(input as PurchaseInput, id, now))
-      const bytes = utf8Length(body)
-      if (bytes > MAX_EVENT_BYTES) return refuse(`it is ${bytes} bytes as JSON, the server takes at most ${MAX_EVENT_BYTES}`, 'event_too_large')
-      return enqueue({ id, body, bytes })
+      if (queue.size + staged.length >= config.maxQueueEvents) {
+        drop([{ id, body: '', bytes: 0 }], 'queue_full', 'the queue is full')
+        return false
+      }
+      // A copy, so an object the app reuses for its next call does not change this event.
+      const copy = { ...input }
+      // Small events (nearly all) are serialized later; one that may be near the limit is measured now.
+      const measured = jsonSizeBound(copy) + 256 > MAX_EVENT_BYTES ? serialize(kind, copy, id, now) : undefined
+      if (measured && measured.bytes > MAX_EVENT_BYTES)
+        return refuse(kind, `it is ${measured.bytes} bytes as JSON, the server takes at most ${MAX_EVENT_BYTES}`, 'event_too_large')
+      staged.push(() => enqueue(measured ?? serialize(kind, copy, id, now)))
+      if (staged.length === 1) queueMicrotask(serializeStaged)
+      return true
     } catch (error) {
       // A circular or BigInt value in traits/properties makes JSON.stringify throw.
-      return refuse((error as Error).message)
+      return refuse(kind, (error as Error).message)
     }
   }
 
   function flush({ timeout = config.flushTimeout }: FlushOptions = {}): Promise<FlushResult> {
+    serializeStaged()
     const before = { ...counts }
     return new Promise((resolve) => {
       let done = false
@@ -197,6 +222,9 @@ export function createClient<Traits extends object = object, Properties extends 
       return result
     },
     on: emitter.on,
-    stats: () => ({ queued: queue.size, queuedBytes: queue.bytes, ...counts }),
+    stats: () => {
+      serializeStaged()
+      return { queued: queue.size, queuedBytes: queue.bytes, ...counts }
+    },
   }
 }

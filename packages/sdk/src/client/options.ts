@@ -57,7 +57,7 @@ export interface ResolvedOptions extends QueueLimits, RetryPolicy {
   maxBatchBytes: number
   timeout: number
   flushTimeout: number
-  waitUntil: ((promise: Promise<unknown>) => void) | undefined
+  waitUntil?: ((promise: Promise<unknown>) => void) | undefined
   storage: StorageLike | undefined
   maxStoredChars: number
   beacon: boolean
@@ -83,13 +83,13 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   const { apiKey, host } = options ?? {}
   if (!/^crm_[ps]k_/.test(apiKey)) throw new TypeError('crm-sdk: apiKey must be a crm_pk_ or crm_sk_ key')
   if (!/^https?:\/\//.test(host)) throw new TypeError('crm-sdk: host must be an http(s) URL')
-  const inBrowser = typeof window === 'object' && typeof document === 'object'
-  const resolved: ResolvedOptions = {
+  const inBrowser = typeof document === 'object'
+  const numeric = {
     flushAt: 50,
     flushInterval: inBrowser ? 1000 : 2000,
     maxQueueEvents: 10_000,
-    maxQueueBytes: 5 * 1024 * 1024,
-    maxBatchBytes: 1024 * 1024,
+    maxQueueBytes: 5_242_880,
+    maxBatchBytes: 1_048_576,
     maxAttempts: 10,
     maxRetryTime: 60_000,
     retryDelay: 500,
@@ -97,20 +97,21 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     timeout: 10_000,
     flushTimeout: 10_000,
     maxStoredChars: 1_000_000,
-    apiKey,
+  }
+  const resolved: ResolvedOptions = {
+    ...numeric,
+    ...options,
     url: `${host.replace(/\/+$/, '')}/v1/batch`,
-    waitUntil: options.waitUntil,
     beacon: options.beacon ?? inBrowser,
     storage: options.storage === false ? undefined : (options.storage ?? (inBrowser ? browserStorage() : undefined)),
     inBrowser,
   }
-  // Every numeric option has a numeric default, so the defaults say which options to check.
-  for (const [name, value] of Object.entries(options) as [keyof ResolvedOptions, unknown][]) {
-    if (typeof resolved[name] !== 'number') continue
-    if (typeof value !== 'number' || !(value >= 0 && value < Infinity)) throw new TypeError(`crm-sdk: ${name} must be a number >= 0`)
-    ;(resolved[name] as number) = value
+  for (const name of Object.keys(numeric) as (keyof typeof numeric)[]) {
+    // An option given as undefined keeps its default.
+    const value = (resolved[name] ??= numeric[name])
+    // flushAt is also the batch size, and the server takes at most 1000 events per request.
+    const valid = Number.isFinite(value) && (name === 'flushAt' ? Number.isInteger(value) && value > 0 && value <= 1000 : value >= 0)
+    if (!valid) throw new TypeError(`crm-sdk: ${name} must be ${name === 'flushAt' ? 'an integer from 1 to 1000' : 'a number >= 0'}`)
   }
-  const { flushAt } = resolved
-  if (!(flushAt >= 1 && flushAt <= 1000 && flushAt % 1 === 0)) throw new TypeError('crm-sdk: flushAt must be an integer from 1 to 1000')
   return resolved
 }

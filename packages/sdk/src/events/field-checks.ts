@@ -9,16 +9,13 @@ const must = (field: string, what: string) => `${field} must be ${what}`
 
 export const checkId = (value: unknown, field: string): string | undefined => (isId(value) ? undefined : must(field, 'a non-empty string'))
 
-export const checkText = (value: unknown, field: string): string | undefined =>
-  value === undefined || typeof value === 'string' ? undefined : must(field, 'a string')
-
 export const checkObject = (value: unknown, field: string): string | undefined =>
   value === undefined || isRecord(value) ? undefined : must(field, 'an object')
 
 export const checkMoney = (value: unknown, field: string): string | undefined =>
   (typeof value === 'number' ? Number.isFinite(value) && value >= 0 : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value))
     ? undefined
-    : must(field, `an amount >= 0 in major units (19.99 or "19.99"), not ${String(value)}`)
+    : must(field, `a number >= 0 or a decimal string, not ${String(value)}`)
 
 /** Milliseconds since the epoch, or NaN when `value` is neither a valid Date nor a parseable date string. */
 export const toEpoch = (value: unknown): number =>
