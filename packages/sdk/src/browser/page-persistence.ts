@@ -29,7 +29,7 @@ export function persistPage(queue: EventQueue, options: PagePersistenceOptions):
   const { storage } = options
   // The key's first characters are its public prefix (what the admin page lists), so storage tells apps apart
   // without holding the key itself.
-  const store = storage && createEventStore(storage, options.apiKey.slice(0, 12), options.maxStoredChars)
+  const store = storage && createEventStore(storage, options.apiKey.slice(0, 11), options.maxStoredChars)
   let timer: ReturnType<typeof setTimeout> | undefined
   const save = () => {
     clearTimeout(timer)

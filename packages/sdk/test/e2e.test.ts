@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { createClient, type DropInfo } from '../src'
+import { startFaultyProxy } from './faulty-proxy'
+import { signUp, startRealServer } from './real-server'
+
+const USERS = 2000
+const PURCHASES_PER_USER = 9 // 2000 users + 18 000 purchases = 20 000 events
+const REQUEST_TIMEOUT_MS = 1500
+
+let server: Awaited<ReturnType<typeof startRealServer>>
+let proxy: Awaited<ReturnType<typeof startFaultyProxy>>
+let keys: { publishable: string; secret: string }
+
+beforeAll(async () => {
+  server = await startRealServer()
+  keys = await signUp(server.url)
+  // Delayed requests wait past the client's timeout, so the client gives up on requests the server still completes.
+  proxy = await startFaultyProxy(server.url, 20_261_121, REQUEST_TIMEOUT_MS + 500)
+}, 60_000)
+
+afterAll(async () => {
+  await proxy?.close()
+  await server?.stop()
+})
+
+const readApi = async <T>(path: string): Promise<T> => {
+  const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${keys.secret}` } })
+  expect(response.status).toBe(200)
+  return (await response.json()) as T
+}
+
+test('20 000 events through a proxy that fails, delays and resets requests arrive exactly once', async () => {
+  const client = createClient({
+    apiKey: keys.publishable,
+    host: proxy.url,
+    flushAt: 250,
+    timeout: REQUEST_TIMEOUT_MS,
+    retryDelay: 50,
+    maxRetryDelay: 1000,
+    maxAttempts: 50,
+    maxRetryTime: 300_000,
+  })
+  const drops: DropInfo[] = []
+  client.on('drop', (drop) => drops.push(drop))
+
+  let tracked = 0
+  for (let user = 0; user < USERS; user++) {
+    if (client.trackUser({ userId: `user-${user}`, name: `Customer ${user}`, email: `c${user}@example.com`, traits: { plan: user % 3 ? 'free' : 'pro' } }))
+      tracked++
+    for (let order = 0; order < PURCHASES_PER_USER; order++) {
+      const accepted = client.trackPurchase({
+        orderId: `order-${user}-${order}`,
+        userId: `user-${user}`,
+        amount: '12.50',
+        currency: 'USD',
+        items: [{ productId: `sku-${order}`, name: `Product ${order}`, quantity: 1, price: '12.50' }],
+      })
+      if (accepted) tracked++
+    }
+    // A real app produces events over time; this one waits whenever the default 10 000-event queue is near full.
+    while (client.stats().queued > 8000) await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  expect(tracked).toBe(USERS * (1 + PURCHASES_PER_USER))
+
+  const result = await client.shutdown({ timeout: 300_000 })
+  expect(drops).toEqual([])
+  expect(result.pending).toBe(0)
+  expect(client.stats()).toMatchObject({ sent: 20_000, failed: 0, dropped: 0, queued: 0 })
+
+  // The proxy really did misbehave, including after the server had stored a batch.
+  expect(proxy.counts.failedBefore).toBeGreaterThan(0)
+  expect(proxy.counts.failedAfter).toBeGreaterThan(0)
+  expect(proxy.counts.resetBefore).toBeGreaterThan(0)
+  expect(proxy.counts.resetAfter).toBeGreaterThan(0)
+  expect(proxy.counts.delayed).toBeGreaterThan(0)
+  expect(client.stats().retries).toBeGreaterThan(0)
+
+  const connection = await readApi<{ counts: { customers: number; purchases: number } }>('/v1/connection')
+  expect(connection.counts).toEqual({ customers: USERS, purchases: USERS * PURCHASES_PER_USER })
+
+  const customers: { userId: string; orders: number; revenue: number }[] = []
+  for (let cursor: string | null = ''; cursor !== null; ) {
+    const page: { data: typeof customers; nextCursor: string | null } = await readApi(
+      `/v1/customers?limit=200&sort=name${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    )
+    customers.push(...page.data)
+    cursor = page.nextCursor
+  }
+  expect(customers).toHaveLength(USERS)
+  expect(new Set(customers.map((customer) => customer.userId)).size).toBe(USERS)
+  // Exactly once: every customer has each of its orders once, never twice.
+  expect(customers.filter((customer) => customer.orders !== PURCHASES_PER_USER)).toEqual([])
+  expect(customers.filter((customer) => Math.abs(customer.revenue - PURCHASES_PER_USER * 12.5) > 1e-9)).toEqual([])
+  console.log(`e2e: ${client.stats().requests} requests, ${client.stats().retries} retries; proxy ${JSON.stringify(proxy.counts)}`)
+}, 600_000)
