@@ -1,0 +1,256 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../harness'
+import { buildBrowserAssets } from './build-assets'
+import { launchChromium, screenshot, watchForTrouble } from './chromium'
+import { hasCount, hasText, visible } from './page-expect'
+import { startOllamaStub, STUB_ANSWER } from './ollama-stub'
+import { startSecondOrigin, type SecondOrigin } from './second-origin'
+import { HOSTILE_NAME, HOSTILE_PRODUCT, sendEvents } from './seed-events'
+
+let server: TestServer
+let ollama: Awaited<ReturnType<typeof startOllamaStub>>
+let other: SecondOrigin
+let browser: Browser
+let page: Page
+let trouble: ReturnType<typeof watchForTrouble>
+let paths: Record<string, unknown>
+const email = `walker-${Date.now()}@example.com`
+const password = 'correct horse battery'
+
+beforeAll(async () => {
+  buildBrowserAssets()
+  ollama = await startOllamaStub()
+  server = await startTestServer({ CRM_AI: 'on', OLLAMA_HOST: ollama.url })
+  other = await startSecondOrigin()
+  paths = (await server.call('GET', '/openapi.json')).body.paths
+  browser = await launchChromium()
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  trouble = watchForTrouble(page)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await other?.close()
+  await server?.close()
+  await ollama?.close()
+})
+
+/** The view shows its data, or, while the other half of the server is not built, says "not available yet". */
+async function expectDataOrUnavailable(path: string, data: () => Promise<void>): Promise<void> {
+  if (path in paths) await data()
+  else await visible(page.getByText('Not available yet on this server.'))
+}
+
+describe('a new user in the admin page', { timeout: 120_000 }, () => {
+  it('serves the page under a Content-Security-Policy', async () => {
+    const res = await fetch(server.url + '/')
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline')
+  })
+
+  it('signs up and sees the new keys, once, with a copy button and the install snippet', async () => {
+    await page.goto(server.url + '/')
+    await visible(page.getByRole('heading', { name: 'Sign up' }))
+    await screenshot(page, 'signup')
+    await page.getByLabel('Name').fill('Walker')
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password').fill(password)
+    await page.getByRole('button', { name: 'Sign up' }).click()
+    await visible(page.getByRole('heading', { name: 'API keys', level: 1 }))
+    const keys = await page.locator('code.key').allTextContents()
+    expect(keys).toHaveLength(2)
+    expect(keys[0]).toMatch(/^crm_pk_/)
+    expect(keys[1]).toMatch(/^crm_sk_/)
+    await hasText(page.locator('pre code').first(), keys[0]!)
+    await hasCount(page.getByRole('button', { name: 'Copy' }), 2)
+    await hasCount(page.getByRole('table', { name: 'API keys' }).getByRole('row'), 3)
+    await screenshot(page, 'keys')
+  })
+
+  it('creates and revokes a key; the revoked key answers 401', async () => {
+    await page.getByLabel('Type').selectOption('secret')
+    await page.getByRole('textbox', { name: 'Name' }).fill('Backend')
+    await page.getByRole('button', { name: 'Create key' }).click()
+    await hasCount(page.locator('code.key'), 3)
+    const created = (await page.locator('code.key').nth(2).textContent())!
+    expect(created).toMatch(/^crm_sk_/)
+    expect((await server.call('GET', '/v1/customers', { key: created })).status).toBe(200)
+    page.once('dialog', (dialog) => void dialog.accept())
+    const row = page.getByRole('row').filter({ hasText: 'Backend' })
+    await row.getByRole('button', { name: /Revoke/ }).click()
+    await hasText(page.getByRole('row').filter({ hasText: 'Backend' }), 'revoked')
+    expect((await server.call('GET', '/v1/customers', { key: created })).status).toBe(401)
+  })
+
+  it('watches the connection turn live when the first events arrive from the SDK', async () => {
+    await page.getByRole('link', { name: 'Connection' }).click()
+    const status = page.locator('[data-state="waiting"]')
+    await hasText(status, 'Waiting for the first event')
+    await screenshot(page, 'connection-waiting')
+    const publishable = (await page.locator('pre code').first().textContent())!.match(/crm_pk_\w+/)![0]
+    await sendEvents(server.url, publishable)
+    await hasText(page.locator('[data-state="live"]'), 'Live', 10_000)
+    await hasText(page.locator('[data-state="live"]'), '12')
+    await screenshot(page, 'connection-live')
+  })
+
+  it('finds the customer, opens the profile, and shows a hostile name as text', async () => {
+    await page.getByRole('link', { name: 'Customers' }).click()
+    const table = page.getByRole('table', { name: 'Customers' })
+    await hasCount(table.getByRole('row'), 13)
+    await visible(table.getByRole('link', { name: HOSTILE_NAME, exact: true }))
+    await screenshot(page, 'customers')
+    await page.getByLabel('Search').fill('ada')
+    await hasCount(table.getByRole('row'), 2, 5000)
+    await page.getByLabel('Sort').selectOption('name')
+    await table.getByRole('link', { name: 'Ada Lovelace' }).click()
+    await visible(page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }))
+    await hasCount(page.getByRole('table', { name: 'Purchases' }).getByRole('row'), 4)
+    await expect.poll(() => page.locator('.timeline li').count()).toBeGreaterThan(0)
+    await screenshot(page, 'customer')
+    await page.goto(`${server.url}/#/customers/hostile`)
+    await visible(page.getByRole('heading', { name: HOSTILE_NAME, level: 1 }))
+    await hasText(page.getByRole('table', { name: 'Purchases' }), HOSTILE_PRODUCT)
+    expect(await page.locator('img').count()).toBe(0)
+  })
+
+  it('pages through customers', async () => {
+    const account = await server.signup('Pager')
+    const batch = Array.from({ length: 30 }, (_, i) => ({ type: 'user', userId: `p${String(i).padStart(2, '0')}`, name: `P ${String(i).padStart(2, '0')}` }))
+    await server.call('POST', '/v1/batch', { key: account.publishable, body: { batch } })
+    const pager = await browser.newPage()
+    await pager.context().addCookies([{ name: 'crm_session', value: account.cookie.split('=')[1]!, url: server.url }])
+    await pager.goto(`${server.url}/#/customers`)
+    await pager.getByLabel('Sort').selectOption('name')
+    const table = pager.getByRole('table', { name: 'Customers' })
+    await hasCount(table.getByRole('row'), 26)
+    await hasText(table.getByRole('row').nth(1), 'P 00')
+    await pager.getByRole('button', { name: 'Next' }).click()
+    await hasCount(table.getByRole('row'), 6)
+    await hasText(table.getByRole('row').nth(1), 'P 25')
+    await pager.getByRole('button', { name: 'Previous' }).click()
+    await hasText(table.getByRole('row').nth(1), 'P 00')
+    await pager.close()
+  })
+
+  it('opens the sales report with its charts', async () => {
+    await page.getByRole('link', { name: 'Reports' }).click()
+    await expectDataOrUnavailable('/v1/reports/sales', async () => {
+      await hasCount(page.locator('.chart svg'), 2)
+      await hasText(page.getByRole('table', { name: 'Top products' }), HOSTILE_PRODUCT)
+      await hasText(page.getByRole('table', { name: 'Top customers' }), HOSTILE_NAME)
+      const download = page.waitForEvent('download')
+      await page.getByRole('button', { name: 'Export CSV' }).click()
+      expect((await download).suggestedFilename()).toMatch(/^sales-.*\.csv$/)
+    })
+    await screenshot(page, 'reports')
+  })
+
+  it('opens the insights', async () => {
+    await page.getByRole('link', { name: 'Insights' }).click()
+    await expectDataOrUnavailable('/v1/insights', async () => {
+      await visible(page.getByRole('heading', { name: 'Summary' }))
+      await visible(page.getByRole('heading', { name: 'Recommendations' }))
+      await expect.poll(async () => ((await page.locator('.summary').textContent()) ?? '').trim().length).toBeGreaterThan(0)
+    })
+    await screenshot(page, 'insights')
+  })
+
+  it('asks the assistant a question', async () => {
+    await page.getByRole('link', { name: 'Assistant' }).click()
+    await page.getByLabel('Your question').fill('Who are my best customers?')
+    await page.getByRole('button', { name: 'Ask' }).click()
+    await expectDataOrUnavailable('/v1/assistant/ask', async () => {
+      await visible(page.locator('.answer'))
+      expect(ollama.calls.some((call) => call.includes('/api/chat') || call.includes('/api/generate'))).toBe(true)
+      await expect.poll(async () => ((await page.locator('.answer').textContent()) ?? '').trim().length).toBeGreaterThan(0)
+      if (ollama.calls.some((call) => call.includes('/api/chat'))) expect(await page.locator('.answer').textContent()).toContain(STUB_ANSWER.slice(0, 20))
+    })
+    await screenshot(page, 'assistant')
+  })
+
+  it('imports users and purchases from CSV with progress and a per-row error report', async () => {
+    await page.getByRole('link', { name: 'Import' }).click()
+    const users = 'userId,name,email,plan\nimp1,Imported One,one@example.com,pro\nimp2,"Two, Imported",,free\n,No Id,,\n'
+    const purchases = 'orderId,userId,amount,currency,timestamp,product\nio1,imp1,12.50,USD,2025-01-05T10:00:00Z,Tea\nio2,imp2,-3,USD,2025-01-06T10:00:00Z,Tea\n'
+    await page.getByLabel('Users CSV').setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(users) })
+    await page.getByLabel('Purchases CSV').setInputFiles({ name: 'purchases.csv', mimeType: 'text/csv', buffer: Buffer.from(purchases) })
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    await hasText(page.getByRole('status'), 'Done: 3 imported, 0 already there, 2 rejected.')
+    expect(await page.locator('progress').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([5, 5])
+    const problems = page.getByRole('table', { name: 'Problem' })
+    await hasText(problems.getByRole('row').nth(1), 'users.csv4')
+    await hasText(problems.getByRole('row').nth(2), 'purchases.csv3')
+    await screenshot(page, 'import')
+    const imported = await server.call('GET', '/v1/customers/imp2', { key: (await mintSecret()) })
+    expect(imported.body.customer).toMatchObject({ name: 'Two, Imported', traits: { plan: 'free' } })
+  })
+
+  it('switches to Russian and stays readable on a phone', async () => {
+    await page.getByLabel('Language').selectOption('ru')
+    await visible(page.getByRole('link', { name: 'Клиенты' }))
+    await page.getByRole('link', { name: 'Клиенты' }).click()
+    await visible(page.getByRole('heading', { name: 'Клиенты', level: 1 }))
+    await page.setViewportSize({ width: 390, height: 844 })
+    await hasCount(page.getByRole('table', { name: 'Клиенты' }).getByRole('row'), 15)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await screenshot(page, 'customers-ru-phone')
+    await page.getByRole('link', { name: 'Отчёты' }).click()
+    await page.waitForTimeout(300)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await screenshot(page, 'reports-ru-phone')
+    await page.getByLabel('Язык').selectOption('en')
+    await page.setViewportSize({ width: 1280, height: 900 })
+  })
+
+  it('refuses a state-changing request from another origin', async () => {
+    const appsBefore = (await page.request.get(server.url + '/api/apps')).status()
+    expect(appsBefore).toBe(200)
+    const attack = other.page(
+      '/attack.html',
+      `<!doctype html><form id="f" method="POST" action="${server.url}/api/auth/logout"></form>
+       <script>fetch(${JSON.stringify(server.url + '/api/apps')}, { method: 'POST', mode: 'no-cors', credentials: 'include',
+         headers: { 'content-type': 'text/plain' }, body: '{"name":"evil"}' }).finally(() => document.getElementById('f').submit())</script>`,
+    )
+    const attacker = await page.context().newPage()
+    const answer = attacker.waitForResponse((res) => res.url().endsWith('/api/auth/logout'))
+    await attacker.goto(attack)
+    expect((await answer).status()).toBe(403)
+    await attacker.close()
+    const apps = await page.request.get(server.url + '/api/apps')
+    expect(apps.status()).toBe(200)
+    expect(((await apps.json()) as { data: { name: string }[] }).data.map((app) => app.name)).not.toContain('evil')
+  })
+
+  it('logs out, which ends the session, and logs back in with the keyboard', async () => {
+    await page.goto(server.url + '/#/connect')
+    await page.getByRole('button', { name: 'Log out' }).click()
+    await visible(page.getByRole('heading', { name: 'Log in' }))
+    expect((await page.request.get(server.url + '/api/apps')).status()).toBe(401)
+    await page.getByLabel('Email').focus()
+    await page.keyboard.type(email)
+    await page.keyboard.press('Tab')
+    await page.keyboard.type(password)
+    await page.keyboard.press('Enter')
+    await visible(page.getByRole('link', { name: 'Customers' }))
+    await page.keyboard.press('Tab')
+    expect(await page.locator('.skip').evaluate((element) => element === document.activeElement)).toBe(true)
+    expect((await page.request.get(server.url + '/api/apps')).status()).toBe(200)
+  })
+
+  it('opened no dialog and broke no policy on the way', () => {
+    expect(trouble.dialogs).toEqual([])
+    expect(trouble.errors).toEqual([])
+  })
+})
+
+async function mintSecret(): Promise<string> {
+  const login = await server.call('POST', '/api/auth/login', { body: { email, password } })
+  const cookie = login.headers.get('set-cookie')!.split(';', 1)[0]!
+  const apps = await server.call('GET', '/api/apps', { cookie })
+  const created = await server.call('POST', `/api/apps/${apps.body.data[0].id}/keys`, { cookie, body: { type: 'secret' } })
+  return created.body.key
+}

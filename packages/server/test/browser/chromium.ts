@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+/** Debian's chromium, headless, with the flags CI uses. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url))
+
+/**
+ * Saves a full-page screenshot to `packages/server/test-artifacts/<name>.png` for a human to look at.
+ *
+ * @example
+ * await screenshot(page, 'customers')
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifacts, { recursive: true })
+  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true })
+}
+
+/**
+ * Records every alert or prompt (`alert(1)` from injected markup would open one) and every CSP violation or page error.
+ *
+ * @example
+ * const trouble = watchForTrouble(page)
+ * expect(trouble.dialogs).toEqual([])
+ */
+export function watchForTrouble(page: Page): { dialogs: string[]; errors: string[] } {
+  const trouble = { dialogs: [] as string[], errors: [] as string[] }
+  page.on('dialog', (dialog) => {
+    // A confirm() is the page's own question (revoking a key); the test answers it.
+    if (dialog.type() === 'confirm') return
+    trouble.dialogs.push(`${dialog.type()}: ${dialog.message()}`)
+    void dialog.dismiss()
+  })
+  page.on('pageerror', (error) => trouble.errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) trouble.errors.push(message.text())
+  })
+  return trouble
+}
