@@ -9,7 +9,7 @@ type Sender = { trackUser(user: Record<string, unknown>): unknown; trackPurchase
 const sdkEntry = fileURLToPath(new URL('../../../sdk/dist/index.js', import.meta.url))
 
 /**
- * A year of purchases by a dozen customers (one named with markup, one product named with markup), sent with the
+ * A year of purchases by a dozen customers (the best one named with markup, buying a product named with markup), sent with the
  * real SDK when it is built, else as plain `/v1/batch` requests.
  *
  * @example
@@ -31,7 +31,7 @@ export async function sendEvents(host: string, apiKey: string): Promise<'sdk' | 
       purchases.push({
         orderId: `o-${user.userId}-${k}`,
         userId: user.userId,
-        amount: 10 + ((u * 7 + k * 13) % 40),
+        amount: 10 + ((u * 7 + k * 13) % 40) + (user.userId === 'hostile' ? 100 : 0),
         currency: 'USD',
         timestamp: new Date(at).toISOString(),
         product: user.userId === 'hostile' ? HOSTILE_PRODUCT : products[(u + k) % products.length],

@@ -18,11 +18,12 @@ export function keysView(context: ViewContext): HTMLElement {
   const { app } = context
   const shown = h('div', {})
   const showKey = (key: string) => {
+    const title = t('newKeyTitle', { type: key.startsWith('crm_pk_') ? t('publishable') : t('secret') })
     shown.append(
       h(
         'div',
-        { class: 'card reveal', role: 'region', 'aria-label': t('newKeyTitle') },
-        h('h2', {}, t('newKeyTitle')),
+        { class: 'card reveal', role: 'region', 'aria-label': title },
+        h('h2', {}, title),
         h('p', { class: 'key-line' }, h('code', { class: 'key' }, key), copyButton(key)),
         key.startsWith('crm_pk_') ? h('div', {}, h('h3', {}, t('installSnippet')), h('pre', {}, h('code', {}, sdkSnippet(key, location.origin)))) : null,
       ),
