@@ -1,30 +1,23 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest'
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { createClient } from '../src'
-import { API_KEY, createMockCrm, HOST, type IncomingBatch, type Reply } from './mock-crm-server'
 import { MemoryStorage } from './memory-storage'
+import { API_KEY, HOST } from './mock-crm-server'
+import { useMockCrm } from './use-mock-crm'
 
-let decide: (incoming: IncomingBatch) => Reply = () => ({ kind: 'store' })
-const crm = createMockCrm((incoming) => decide(incoming))
+const crm = useMockCrm()
 let storage: MemoryStorage
 let page: EventTarget
-let doc: EventTarget
 let beacons: { url: string; body: unknown }[]
 
-beforeAll(() => crm.server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => crm.server.close())
 beforeEach(() => {
-  vi.useFakeTimers()
-  crm.reset()
-  decide = () => ({ kind: 'store' })
-  // A browser page as the SDK sees it: window with localStorage, document, navigator.sendBeacon.
+  // A browser page as the SDK sees it: document, window with localStorage, addEventListener, navigator.sendBeacon.
   storage = new MemoryStorage()
   page = Object.assign(new EventTarget(), { localStorage: storage })
-  doc = new EventTarget()
   beacons = []
   vi.stubGlobal('window', page)
   vi.stubGlobal('addEventListener', page.addEventListener.bind(page))
   vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page))
-  vi.stubGlobal('document', doc)
+  vi.stubGlobal('document', new EventTarget())
   vi.stubGlobal('navigator', {
     sendBeacon: (url: string, body: unknown) => {
       beacons.push({ url, body })
@@ -32,10 +25,7 @@ beforeEach(() => {
     },
   })
 })
-afterEach(() => {
-  vi.unstubAllGlobals()
-  vi.useRealTimers()
-})
+afterEach(() => vi.unstubAllGlobals())
 
 const purchase = (orderId: string) => ({ orderId, userId: 'u1', amount: 5, currency: 'USD', product: 'Tea' })
 
@@ -57,7 +47,7 @@ test('in a browser the client defaults to a 1 s interval and localStorage', asyn
 })
 
 test('events a closed page could not send are resent on the next load with the same ids, once', async () => {
-  decide = () => ({ kind: 'network_error' })
+  crm.reply = () => ({ kind: 'network_error' })
   const first = createClient({ apiKey: API_KEY, host: HOST })
   first.on('error', () => {})
   for (let index = 0; index < 8; index++) first.trackPurchase(purchase(`o${index}`))
@@ -66,7 +56,7 @@ test('events a closed page could not send are resent on the next load with the s
   expect(queuedIds).toHaveLength(8)
   // The tab closes without a pagehide (a crash): only storage is left.
 
-  decide = () => ({ kind: 'store' })
+  crm.reply = () => ({ kind: 'store' })
   const next = createClient({ apiKey: API_KEY, host: HOST })
   expect(next.stats().queued).toBe(8)
   const pending = next.flush()
@@ -76,7 +66,7 @@ test('events a closed page could not send are resent on the next load with the s
 })
 
 test('pagehide hands the queue to sendBeacon as text/plain with the publishable key in the body', async () => {
-  decide = () => ({ kind: 'hang' })
+  crm.reply = () => ({ kind: 'hang' })
   const client = createClient({ apiKey: API_KEY, host: HOST })
   for (let index = 0; index < 3; index++) client.trackPurchase(purchase(`o${index}`))
   // The browser dispatches pagehide as a task of its own, after the current one's microtasks.
@@ -90,7 +80,7 @@ test('pagehide hands the queue to sendBeacon as text/plain with the publishable 
   expect(body.key).toBe(API_KEY)
   expect(body.batch.map((event) => event.orderId)).toEqual(['o0', 'o1', 'o2'])
 
-  decide = () => ({ kind: 'store' })
+  crm.reply = () => ({ kind: 'store' })
   await deliverBeacons()
   expect(crm.requests.at(-1)?.contentType).toContain('text/plain')
   expect(crm.requests.at(-1)?.authorization).toBeNull()
@@ -104,7 +94,7 @@ test('pagehide hands the queue to sendBeacon as text/plain with the publishable 
 })
 
 test('shutdown stops watching the page', async () => {
-  decide = () => ({ kind: 'hang' })
+  crm.reply = () => ({ kind: 'hang' })
   const client = createClient({ apiKey: API_KEY, host: HOST })
   client.trackPurchase(purchase('o1'))
   const closing = client.shutdown({ timeout: 100 })
@@ -134,7 +124,7 @@ test('beacons stay under the browser quota of 64 KiB per call', async () => {
 })
 
 test('the queue is saved within a tick of a change, bounded by maxStoredChars', async () => {
-  decide = () => ({ kind: 'hang' })
+  crm.reply = () => ({ kind: 'hang' })
   const client = createClient({ apiKey: API_KEY, host: HOST, maxStoredChars: 2000 })
   for (let index = 0; index < 50; index++) client.trackPurchase(purchase(`o${index}`))
   expect(storage.length).toBe(0)
@@ -147,7 +137,7 @@ test('the queue is saved within a tick of a change, bounded by maxStoredChars', 
 })
 
 test('two apps on one page keep separate storage', async () => {
-  decide = () => ({ kind: 'hang' })
+  crm.reply = () => ({ kind: 'hang' })
   const one = createClient({ apiKey: API_KEY, host: HOST })
   const two = createClient({ apiKey: 'crm_pk_other_app', host: HOST })
   one.trackPurchase(purchase('o1'))

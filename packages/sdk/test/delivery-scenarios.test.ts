@@ -1,36 +1,27 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
-import { createMockCrm, type IncomingBatch, type Reply } from './mock-crm-server'
+import { describe, expect, test, vi } from 'vitest'
+import type { Reply } from './mock-crm-server'
 import { runScenario } from './scenario'
+import { useMockCrm } from './use-mock-crm'
 
-// One msw server for the file; each test sets how it answers.
-let decide: (incoming: IncomingBatch) => Reply = () => ({ kind: 'store' })
-const crm = createMockCrm((incoming) => decide(incoming))
-
-beforeAll(() => crm.server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => crm.server.close())
-beforeEach(() => {
-  vi.useFakeTimers()
-  crm.reset()
-})
-afterEach(() => vi.useRealTimers())
+const crm = useMockCrm()
 
 describe('delivery under failures', () => {
   test('500s for a while, then success: everything arrives once', async () => {
-    decide = ({ number }) => (number <= 3 ? { kind: 'status', status: 500 } : { kind: 'store' })
+    crm.reply = ({ number }) => (number <= 3 ? { kind: 'status', status: 500 } : { kind: 'store' })
     const { stats, retries } = await runScenario(crm, 200)
     expect(stats.sent).toBe(200)
     expect(retries.map((retry) => retry.reason)).toEqual(Array(3).fill('HTTP 500: status 500'))
   })
 
   test('503 after the server stored the batch: the retry is a duplicate and counts once', async () => {
-    decide = ({ number }) => (number % 2 === 1 ? { kind: 'status', status: 503, storeFirst: true } : { kind: 'store' })
+    crm.reply = ({ number }) => (number % 2 === 1 ? { kind: 'status', status: 503, storeFirst: true } : { kind: 'store' })
     const { stats } = await runScenario(crm, 150)
     expect(stats.sent).toBe(150)
     expect(crm.deliveries.length).toBeGreaterThan(150)
   })
 
   test('429 with Retry-After in seconds and as an HTTP date is honoured', async () => {
-    decide = ({ number }) => {
+    crm.reply = ({ number }) => {
       if (number === 1) return { kind: 'status', status: 429, headers: { 'retry-after': '7' } }
       if (number === 2) return { kind: 'status', status: 429, headers: { 'retry-after': new Date(Date.now() + 12_000).toUTCString() } }
       return { kind: 'store' }
@@ -45,7 +36,7 @@ describe('delivery under failures', () => {
   })
 
   test('timeouts: a hung request is abandoned after `timeout` and retried', async () => {
-    decide = ({ number }) => (number <= 2 ? { kind: 'hang' } : { kind: 'store' })
+    crm.reply = ({ number }) => (number <= 2 ? { kind: 'hang' } : { kind: 'store' })
     const { stats, retries, elapsed } = await runScenario(crm, 60, { timeout: 5000 })
     expect(stats.sent).toBe(60)
     expect(retries).toHaveLength(2)
@@ -54,21 +45,21 @@ describe('delivery under failures', () => {
   })
 
   test('dropped connections, before and after the server stored the batch', async () => {
-    decide = ({ number }) => (number % 3 === 0 ? { kind: 'store' } : { kind: 'network_error', storeFirst: number % 3 === 2 })
+    crm.reply = ({ number }) => (number % 3 === 0 ? { kind: 'store' } : { kind: 'network_error', storeFirst: number % 3 === 2 })
     const { stats } = await runScenario(crm, 300)
     expect(stats.sent).toBe(300)
     expect(crm.deliveries.length).toBeGreaterThan(300)
   })
 
   test('413: batches are split in halves until they fit', async () => {
-    decide = ({ events }) => (events.length > 7 ? { kind: 'status', status: 413 } : { kind: 'store' })
+    crm.reply = ({ events }) => (events.length > 7 ? { kind: 'status', status: 413 } : { kind: 'store' })
     const { stats } = await runScenario(crm, 100)
     expect(stats.sent).toBe(100)
     expect(crm.requests.filter((request) => request.events.length <= 7).every((request) => request.events.length > 3)).toBe(true)
   })
 
   test('a single event the server finds too large is reported, not retried forever', async () => {
-    decide = ({ events }) => (events.some((event) => event.type === 'user' && event.userId === 'u8') ? { kind: 'status', status: 413 } : { kind: 'store' })
+    crm.reply = ({ events }) => (events.some((event) => event.type === 'user' && event.userId === 'u8') ? { kind: 'status', status: 413 } : { kind: 'store' })
     const { stats, drops } = await runScenario(crm, 20)
     expect(stats.failed).toBe(1)
     expect(drops).toEqual([expect.objectContaining({ reason: 'rejected', messageIds: [expect.any(String)] })])
@@ -76,7 +67,7 @@ describe('delivery under failures', () => {
 
   test('partial rejections: only events rejected for a retryable reason are resent', async () => {
     const rateLimitedOnce = new Set<string>()
-    decide = ({ number }) => ({
+    crm.reply = ({ number }) => ({
       kind: 'store',
       reject: (event, index) => {
         if (event.orderId === 'o5') return { code: 'validation_failed', message: 'items.0.price: Expected number' }
@@ -94,7 +85,7 @@ describe('delivery under failures', () => {
   })
 
   test('a non-retryable 4xx fails the batch at once', async () => {
-    decide = () => ({ kind: 'status', status: 401 })
+    crm.reply = () => ({ kind: 'status', status: 401 })
     const { stats, retries } = await runScenario(crm, 30)
     expect(stats).toMatchObject({ sent: 0, failed: 30 })
     expect(retries).toEqual([])
@@ -102,7 +93,7 @@ describe('delivery under failures', () => {
   })
 
   test('the server down for the whole budget: every event is reported dropped within the budget', async () => {
-    decide = () => ({ kind: 'status', status: 503 })
+    crm.reply = () => ({ kind: 'status', status: 503 })
     const { stats, drops, elapsed } = await runScenario(crm, 120, { maxRetryTime: 20_000, maxAttempts: 100 })
     expect(stats).toMatchObject({ sent: 0, dropped: 120 })
     expect(drops.every((drop) => drop.reason === 'retries_exhausted')).toBe(true)
@@ -111,7 +102,7 @@ describe('delivery under failures', () => {
   })
 
   test('the attempt limit bounds the requests per batch', async () => {
-    decide = () => ({ kind: 'network_error' })
+    crm.reply = () => ({ kind: 'network_error' })
     const { stats } = await runScenario(crm, 50, { maxAttempts: 4 })
     expect(stats.dropped).toBe(50)
     expect(crm.requests).toHaveLength(4)
@@ -128,7 +119,7 @@ describe('delivery under failures', () => {
       if (roll < 0.25) return { kind: 'hang' }
       return { kind: 'store', reject: () => (random() < 0.01 ? { code: 'internal_error', message: 'try again' } : undefined) }
     }
-    decide = replies
+    crm.reply = replies
     const { stats } = await runScenario(crm, 2000, { flushAt: 100, timeout: 3000 })
     expect(stats.sent).toBe(2000)
   })
@@ -136,7 +127,7 @@ describe('delivery under failures', () => {
 
 describe('byte-accurate batching', () => {
   test('multi-byte text never makes a request pass 1 MiB (no 413), though its UTF-16 length would fit', async () => {
-    decide = () => ({ kind: 'store' })
+    crm.reply = () => ({ kind: 'store' })
     const { createClient } = await import('../src')
     const { API_KEY, HOST } = await import('./mock-crm-server')
     const client = createClient({ apiKey: API_KEY, host: HOST })

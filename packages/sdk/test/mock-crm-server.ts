@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node'
 export const HOST = 'http://crm.test'
 export const API_KEY = 'crm_pk_test_0123456789'
 
-interface WireEvent {
+export interface WireEvent {
   type: 'user' | 'purchase'
   messageId: string
   [field: string]: unknown

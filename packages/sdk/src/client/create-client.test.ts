@@ -1,18 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
-import { API_KEY, createMockCrm, HOST, type IncomingBatch, type Reply } from '../../test/mock-crm-server'
+import { describe, expect, test, vi } from 'vitest'
+import { API_KEY, HOST } from '../../test/mock-crm-server'
+import { useMockCrm } from '../../test/use-mock-crm'
 import type { ClientError, DropInfo } from './types'
 import { createClient } from './create-client'
 
-let decide: (incoming: IncomingBatch) => Reply = () => ({ kind: 'store' })
-const crm = createMockCrm((incoming) => decide(incoming))
-beforeAll(() => crm.server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => crm.server.close())
-beforeEach(() => {
-  vi.useFakeTimers()
-  crm.reset()
-  decide = () => ({ kind: 'store' })
-})
-afterEach(() => vi.useRealTimers())
+const crm = useMockCrm()
 
 const purchase = (orderId: string) => ({ orderId, userId: 'u1', amount: 5, currency: 'USD', product: 'Tea' })
 
@@ -149,7 +141,7 @@ test('an object the app reuses for its next call does not change the event alrea
 
 describe('flush', () => {
   test('a second flush joins the running one: one delivery, both see it', async () => {
-    decide = ({ number }) => (number === 1 ? { kind: 'status', status: 503 } : { kind: 'store' })
+    crm.reply = ({ number }) => (number === 1 ? { kind: 'status', status: 503 } : { kind: 'store' })
     const client = createClient({ apiKey: API_KEY, host: HOST, retryDelay: 1000 })
     for (let index = 0; index < 5; index++) client.trackPurchase(purchase(`o${index}`))
     const first = client.flush()
@@ -163,7 +155,7 @@ describe('flush', () => {
   })
 
   test('resolves by its deadline with what is still pending, and delivery goes on', async () => {
-    decide = ({ number }) => (number <= 2 ? { kind: 'status', status: 503, headers: { 'retry-after': '30' } } : { kind: 'store' })
+    crm.reply = ({ number }) => (number <= 2 ? { kind: 'status', status: 503, headers: { 'retry-after': '30' } } : { kind: 'store' })
     const client = createClient({ apiKey: API_KEY, host: HOST })
     for (let index = 0; index < 5; index++) client.trackPurchase(purchase(`o${index}`))
     const flushed = client.flush({ timeout: 5000 })
