@@ -73,6 +73,7 @@ export const PredictionsSchema = z
     expectedPurchases: z.number(),
     expectedRevenue: z.number().nullable(),
     horizonDays: z.number().int(),
+    lowConfidence: z.boolean().optional().openapi({ description: 'The model fit sits at a boundary (almost no dropout, or a spend model without a mean)' }),
   })
   .openapi('Predictions')
 

@@ -1,4 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import { InsightNarrator } from '../assistant/insight-narrator'
+import { LanguageModel, reportModelAvailability } from '../assistant/language-model'
 import type { Config } from '../config'
 import type { CustomersService } from '../customers'
 import type { AppEnv } from '../http/env'
@@ -7,10 +9,14 @@ import { Ledgers } from '../ledger'
 import type { Logger } from '../logger'
 import { ReportsService, registerReportsRoutes } from '../reports'
 import type { Stores } from '../store'
+import { registerInsightsRoutes } from './insights-routes'
+import { InsightsService } from './insights-service'
 
 export type AnalyticsModule = {
   ledgers: Ledgers
   reports: ReportsService
+  insights: InsightsService
+  llm: LanguageModel
   /** Registers the report, insight and assistant routes. */
   register(app: OpenAPIHono<AppEnv>): void
   close(): void
@@ -22,25 +28,46 @@ export type AnalyticsModuleOptions = {
   stores: Stores
   ingestion: IngestionService
   customers: CustomersService
+  /** Background recomputation delay after new data (default 2 s). */
+  debounceMs?: number
+  /** Time-out of one language-model answer (default 30 s). */
+  aiTimeoutMs?: number
 }
 
 /**
  * Reports, insights, customer predictions and the assistant, wired over the stores: what `createCrm` adds to the
- * server for them.
+ * server for them. Sets `customers.predictions`, and logs (without waiting) whether the language model is there.
  *
  * @example
  * const analytics = createAnalyticsModule({ config, logger, stores, ingestion, customers })
  * analytics.register(app)
  */
 export function createAnalyticsModule(options: AnalyticsModuleOptions): AnalyticsModule {
+  const { config, logger } = options
   const ledgers = new Ledgers(options.stores.ledger)
   const reports = new ReportsService(ledgers, options.stores.ledger)
+  const llm = new LanguageModel({ enabled: config.aiEnabled, host: config.ollamaHost, model: config.aiModel, timeoutMs: options.aiTimeoutMs ?? 30_000 })
+  const insights = new InsightsService({
+    ledgers,
+    apps: options.stores.apps,
+    ingestion: options.ingestion,
+    narrator: new InsightNarrator(llm),
+    logger,
+    ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+  })
+  options.customers.predictions = insights.predictions
+  void reportModelAvailability(llm, (level, message) => logger[level](message))
   return {
     ledgers,
     reports,
+    insights,
+    llm,
     register(app) {
       registerReportsRoutes(app, reports)
+      registerInsightsRoutes(app, insights)
     },
-    close() {},
+    close() {
+      insights.close()
+    },
   }
 }

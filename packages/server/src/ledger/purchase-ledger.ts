@@ -115,6 +115,11 @@ export class PurchaseLedger {
     return this.#currencyIndex.get(code) ?? -1
   }
 
+  /** Ledger index of a customer by row id; undefined when the customer is not loaded (or has no purchase yet). */
+  customerIndexOf(customerRowId: number): number | undefined {
+    return this.#customerIndex.get(customerRowId)
+  }
+
   get customerCount(): number {
     return this.userIds.length
   }

@@ -10,6 +10,7 @@ export function topK(candidates: Iterable<number>, score: (candidate: number) =>
   const bestScores: number[] = []
   for (const candidate of candidates) {
     const value = score(candidate)
+    if (k <= 0) return best
     if (best.length === k && value <= (bestScores[k - 1] as number)) continue
     let at = best.length === k ? k - 1 : best.length
     while (at > 0 && (bestScores[at - 1] as number) < value) {

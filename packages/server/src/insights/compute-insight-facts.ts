@@ -1,0 +1,170 @@
+import { scoreRfm } from '../analytics'
+import { type Interval, localDay } from '../calendar'
+import type { PurchaseLedger } from '../ledger'
+import { currencyExponent } from '../money'
+import { basketRules } from './basket-rules'
+import { customerHistories } from './customer-histories'
+import { type CustomerModel, fitCustomerModel } from './customer-model'
+import { DEFAULT_HORIZON, defaultForecastInterval, revenueForecast } from './forecast-facts'
+import type { CustomerModelFact, ForecastFact, InsightFacts, SegmentFact } from './insight-facts'
+import { productSeries } from './product-series'
+import { recommendationFacts } from './recommendation-facts'
+import { type SalesSeries, salesSeries } from './sales-series'
+import { dailyFacts, metricTrends, productTrends, yearlySeasonality } from './trend-facts'
+
+export type InsightComputation = { facts: InsightFacts; model: CustomerModel }
+
+export type ComputeOptions = {
+  /** Called between stages so a long computation lets requests (and ingestion) through. */
+  pause?: () => Promise<void>
+}
+
+// Enough history for every trend and forecast, bounded so the cost does not grow with the shop's age.
+const MONTHS = 60
+const WEEKS = 52
+const DAYS = 365
+const DAILY_FORECAST_DAYS = 182
+
+const round2 = (value: number) => Math.round(value * 100) / 100
+const round4 = (value: number) => Math.round(value * 10_000) / 10_000
+
+/** The last `count` periods of a series. */
+function lastPeriods(series: SalesSeries, count: number): SalesSeries {
+  const cut = <T>(values: T[]) => values.slice(-count)
+  return {
+    interval: series.interval,
+    labels: cut(series.labels),
+    starts: cut(series.starts),
+    revenue: cut(series.revenue),
+    orders: cut(series.orders),
+    customers: cut(series.customers),
+    averageOrderValue: cut(series.averageOrderValue),
+  }
+}
+
+/** Major units per minor unit of a currency (0.01 for USD, 1 for JPY). */
+export function minorToMajor(currency: string): number {
+  return 10 ** -currencyExponent(currency)
+}
+
+/**
+ * The revenue forecast by an interval (or the default one: months with two years of them, else days).
+ *
+ * @example
+ * forecastFacts(ledger, Date.now(), 'USD', { interval: 'month', horizon: 6 })
+ */
+export function forecastFacts(
+  ledger: PurchaseLedger,
+  asOf: number,
+  currency: string,
+  options: { interval?: Interval | undefined; horizon?: number | undefined } = {},
+): { forecast: ForecastFact | null; reason: string | null } {
+  const interval = options.interval ?? defaultForecastInterval(salesSeries(ledger, 'month', asOf, currency, MONTHS).labels.length)
+  const history = interval === 'day' ? DAILY_FORECAST_DAYS : interval === 'week' ? 3 * WEEKS : MONTHS
+  const series = salesSeries(ledger, interval, asOf, currency, history)
+  return revenueForecast(series, options.horizon ?? DEFAULT_HORIZON[interval], minorToMajor(currency))
+}
+
+/**
+ * Every fact of the insights as of an instant: trends, anomalies and seasonality, the forecast, the customer model,
+ * RFM segments, product-pair rules and the recommendations built on them. No text and no LLM: numbers only.
+ *
+ * @example
+ * const { facts, model } = await computeInsightFacts(ledger, 'USD', Date.now())
+ */
+export async function computeInsightFacts(ledger: PurchaseLedger, currency: string, asOf: number, options: ComputeOptions = {}): Promise<InsightComputation> {
+  const pause = options.pause ?? (async () => {})
+  const scale = minorToMajor(currency)
+  const monthly = salesSeries(ledger, 'month', asOf, currency, MONTHS)
+  const weekly = salesSeries(ledger, 'week', asOf, currency, WEEKS)
+  const daily = salesSeries(ledger, 'day', asOf, currency, DAYS)
+  await pause()
+
+  const productsBy = monthly.labels.length >= 12 ? lastPeriods(monthly, 24) : lastPeriods(weekly, 26)
+  const products = productSeries(ledger, productsBy, currency)
+  const names = new Map(ledger.products.map((product) => [product.key, product.name]))
+  const movers = productTrends(products, productsBy.revenue, productsBy.interval, productsBy.labels.at(-1) ?? '', names, scale)
+  const trends = [
+    ...metricTrends(lastPeriods(monthly, 24), scale),
+    ...metricTrends(weekly, scale),
+    ...movers,
+    ...dailyFacts(daily, scale),
+    ...yearlySeasonality(monthly, scale),
+  ]
+  await pause()
+
+  const { forecast, reason } = forecastFacts(ledger, asOf, currency)
+  await pause()
+
+  const histories = customerHistories(ledger, asOf, localDay(asOf, ledger.timeZone), currency)
+  const model = fitCustomerModel(histories, scale)
+  await pause()
+
+  const rfm = scoreRfm(
+    Array.from(histories.customers, (c) => ({
+      customerId: ledger.userIds[c] as string,
+      recencyDays: histories.asOfDay - (histories.lastDay[c] as number),
+      frequency: histories.orders[c] as number,
+      monetary: (histories.revenue[c] as number) * scale,
+    })),
+  )
+  const segments: SegmentFact[] = rfm.segments.map((segment) => ({
+    segment: segment.segment,
+    customers: segment.customers,
+    revenue: round2(segment.revenue),
+    customerShare: round4(segment.customerShare),
+    revenueShare: round4(segment.revenueShare),
+  }))
+  const { rules } = basketRules(ledger, asOf)
+  await pause()
+
+  const recommendations = recommendationFacts({
+    ledger,
+    histories,
+    model,
+    rfm: rfm.customers,
+    rules,
+    productTrends: movers,
+    forecast,
+    asOf,
+    minorToMajor: scale,
+  })
+
+  const last = monthly.labels.length - 1
+  const headline: InsightFacts['headline'] =
+    last >= 0
+      ? {
+          period: monthly.labels[last] as string,
+          revenue: round2((monthly.revenue[last] as number) * scale),
+          orders: monthly.orders[last] as number,
+          customers: monthly.customers[last] as number,
+          previousPeriod: monthly.labels[last - 1] ?? null,
+          previousRevenue: last > 0 ? round2((monthly.revenue[last - 1] as number) * scale) : null,
+          revenueChange:
+            last > 0 && (monthly.revenue[last - 1] as number) > 0
+              ? round4((monthly.revenue[last] as number) / (monthly.revenue[last - 1] as number) - 1)
+              : null,
+        }
+      : { period: null, revenue: 0, orders: 0, customers: 0, previousPeriod: null, previousRevenue: null, revenueChange: null }
+
+  return {
+    facts: { asOf, currency, headline, trends, forecast, forecastReason: reason, segments, recommendations, customerModel: customerModelFact(model) },
+    model,
+  }
+}
+
+function customerModelFact(model: CustomerModel): CustomerModelFact {
+  const { bgNbd, gammaGamma } = model
+  if (bgNbd.status !== 'fitted') {
+    return { status: 'insufficient-data', reason: bgNbd.reason, customers: bgNbd.customers, repeatCustomers: bgNbd.repeatCustomers }
+  }
+  const { r, alpha, a, b } = bgNbd.parameters
+  return {
+    status: 'fitted',
+    customers: bgNbd.customers,
+    repeatCustomers: bgNbd.repeatCustomers,
+    parameters: { r: round4(r), alpha: round4(alpha), a: round4(a), b: round4(b) },
+    spendParameters: gammaGamma.status === 'fitted' ? { p: round4(gammaGamma.parameters.p), q: round4(gammaGamma.parameters.q), v: round4(gammaGamma.parameters.v) } : null,
+    lowConfidence: bgNbd.lowConfidence,
+  }
+}

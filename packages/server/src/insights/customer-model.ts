@@ -1,0 +1,99 @@
+import {
+  type BgNbdFit,
+  type CustomerHistory,
+  conditionalExpectedAverageValue,
+  conditionalExpectedPurchases,
+  fitBgNbd,
+  fitGammaGamma,
+  type GammaGammaFit,
+  probabilityAlive,
+} from '../analytics'
+import type { CustomerHistories } from './customer-histories'
+
+export type CustomerModel = {
+  asOfDay: number
+  bgNbd: BgNbdFit
+  gammaGamma: GammaGammaFit
+  histories: CustomerHistories
+  /** Major units per minor unit of the app's currency, so spend is modelled in units people read. */
+  minorToMajor: number
+}
+
+export type CustomerPrediction = {
+  model: string
+  probabilityActive: number
+  expectedPurchases: number
+  /** Major units; null when the spend model could not be fitted. */
+  expectedRevenue: number | null
+  horizonDays: number
+  lowConfidence: boolean
+}
+
+/**
+ * A customer's BG/NBD history in weeks, as of the histories' day.
+ *
+ * @example
+ * historyOf(histories, 12) // { frequency: 2, recency: 30.43, age: 38.86 }
+ */
+export function historyOf(histories: CustomerHistories, customer: number): CustomerHistory {
+  const first = histories.firstDay[customer] as number
+  return {
+    frequency: (histories.purchaseDays[customer] as number) - 1,
+    recency: ((histories.lastDay[customer] as number) - first) / 7,
+    age: (histories.asOfDay - first) / 7,
+  }
+}
+
+/** Mean spend of a customer's repeat purchase days, in major units (0 without a repeat). */
+function repeatSpend(model: Pick<CustomerModel, 'histories' | 'minorToMajor'>, customer: number): { frequency: number; meanValue: number } {
+  const { histories } = model
+  const frequency = (histories.purchaseDays[customer] as number) - 1
+  const repeatRevenue = (histories.revenue[customer] as number) - (histories.firstDayRevenue[customer] as number)
+  return { frequency, meanValue: frequency > 0 ? (repeatRevenue / frequency) * model.minorToMajor : 0 }
+}
+
+/**
+ * Fits BG/NBD (purchases) and Gamma-Gamma (spend) to every customer of the histories. Each fit says itself whether
+ * there was enough data, and flags a boundary optimum as low confidence.
+ *
+ * @example
+ * const model = fitCustomerModel(histories, 0.01)
+ * model.bgNbd.status // 'fitted'
+ */
+export function fitCustomerModel(histories: CustomerHistories, minorToMajor: number): CustomerModel {
+  const purchaseHistories: CustomerHistory[] = []
+  const spends: { frequency: number; meanValue: number }[] = []
+  const partial = { histories, minorToMajor }
+  for (const customer of histories.customers) {
+    purchaseHistories.push(historyOf(histories, customer))
+    const spend = repeatSpend(partial, customer)
+    if (spend.frequency > 0 && spend.meanValue > 0) spends.push(spend)
+  }
+  return { asOfDay: histories.asOfDay, bgNbd: fitBgNbd(purchaseHistories), gammaGamma: fitGammaGamma(spends), histories, minorToMajor }
+}
+
+/**
+ * One customer's predictions over the next `horizonDays`; null when the purchase model is not fitted or the customer
+ * had not bought by the model's day.
+ *
+ * @example
+ * predictCustomer(model, 12, 90) // { model: 'bg-nbd/gamma-gamma', probabilityActive: 0.91, expectedPurchases: 0.8, ... }
+ */
+export function predictCustomer(model: CustomerModel, customer: number, horizonDays: number): CustomerPrediction | null {
+  const { bgNbd, gammaGamma, histories } = model
+  if (bgNbd.status !== 'fitted' || customer >= histories.firstDay.length || (histories.purchaseDays[customer] as number) === 0) return null
+  const history = historyOf(histories, customer)
+  const expectedPurchases = conditionalExpectedPurchases(bgNbd.parameters, history, horizonDays / 7)
+  const spendUsable = gammaGamma.status === 'fitted' && gammaGamma.parameters.q > 1
+  const expectedRevenue = spendUsable
+    ? expectedPurchases * conditionalExpectedAverageValue(gammaGamma.parameters, repeatSpend(model, customer))
+    : null
+  return {
+    model: spendUsable ? 'bg-nbd/gamma-gamma' : 'bg-nbd',
+    probabilityActive: probabilityAlive(bgNbd.parameters, history),
+    expectedPurchases,
+    expectedRevenue,
+    horizonDays,
+    lowConfidence: bgNbd.lowConfidence || (gammaGamma.status === 'fitted' && gammaGamma.lowConfidence),
+  }
+}

@@ -1,0 +1,179 @@
+import type { RfmSegment } from '../analytics'
+import type { ForecastFact, InsightFacts, RecommendationFact, TrendFact } from './insight-facts'
+
+export type Language = 'en' | 'ru'
+
+type Formatters = { money: (value: number) => string; percent: (ratio: number) => string; number: (value: number) => string }
+
+function formatters(lang: Language, currency: string): Formatters {
+  const locale = lang === 'ru' ? 'ru-RU' : 'en-US'
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 2 })
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
+  return { money: (value) => money.format(value), percent: (ratio) => percent.format(ratio), number: (value) => number.format(value) }
+}
+
+const SEGMENT_NAMES: Record<Language, Record<RfmSegment, string>> = {
+  en: {
+    champions: 'Champions',
+    loyal: 'Loyal',
+    'potential-loyalist': 'Potential loyalists',
+    new: 'New customers',
+    promising: 'Promising',
+    'need-attention': 'Need attention',
+    'about-to-sleep': 'About to sleep',
+    'at-risk': 'At risk',
+    'cant-lose': 'Can’t lose them',
+    hibernating: 'Hibernating',
+    lost: 'Lost',
+  },
+  ru: {
+    champions: 'Чемпионы',
+    loyal: 'Лояльные',
+    'potential-loyalist': 'Потенциально лояльные',
+    new: 'Новые',
+    promising: 'Перспективные',
+    'need-attention': 'Требуют внимания',
+    'about-to-sleep': 'Засыпающие',
+    'at-risk': 'В зоне риска',
+    'cant-lose': 'Нельзя потерять',
+    hibernating: 'Спящие',
+    lost: 'Потерянные',
+  },
+}
+
+const METRIC_NAMES: Record<Language, Record<TrendFact['metric'], string>> = {
+  en: { revenue: 'Revenue', orders: 'Orders', customers: 'Customers', averageOrderValue: 'Average order value', productRevenue: 'Revenue' },
+  ru: { revenue: 'Выручка', orders: 'Заказы', customers: 'Покупатели', averageOrderValue: 'Средний чек', productRevenue: 'Выручка' },
+}
+
+const INTERVAL_NAMES: Record<Language, Record<TrendFact['interval'], string>> = {
+  en: { day: 'day', week: 'week', month: 'month' },
+  ru: { day: 'день', week: 'неделю', month: 'месяц' },
+}
+
+/**
+ * The template texts of the insights, in English or Russian, written from the facts alone (they are what the
+ * assistant says when no language model is available, and what replaces a model's answer that fails validation).
+ *
+ * @example
+ * const texts = insightTexts('ru', 'RUB')
+ * texts.trend(fact) // 'Выручка растёт: +12 345,5 ₽ в месяц (Манн–Кендалл p = 0,002)…'
+ */
+export function insightTexts(lang: Language, currency: string) {
+  const f = formatters(lang, currency)
+  const ru = lang === 'ru'
+  const p = (value: number) => (value < 0.001 ? (ru ? 'p < 0,001' : 'p < 0.001') : `p = ${f.number(Math.round(value * 1000) / 1000)}`)
+  const metricValue = (fact: TrendFact, value: number) => (fact.metric === 'orders' || fact.metric === 'customers' ? f.number(value) : f.money(value))
+
+  const trend = (fact: TrendFact): string => {
+    const metric = METRIC_NAMES[lang][fact.metric]
+    const per = INTERVAL_NAMES[lang][fact.interval]
+    switch (fact.kind) {
+      case 'trend': {
+        const slope = metricValue(fact, Math.abs(fact.slope ?? 0))
+        const moving =
+          fact.direction === 'up'
+            ? ru ? `${metric}: рост на ${slope} в ${per}` : `${metric} is rising by ${slope} a ${per}`
+            : fact.direction === 'down'
+              ? ru ? `${metric}: снижение на ${slope} в ${per}` : `${metric} is falling by ${slope} a ${per}`
+              : ru ? `${metric}: значимого тренда нет` : `${metric} shows no significant trend`
+        const last = ru
+          ? `${fact.period}: ${metricValue(fact, fact.current ?? 0)}, ${f.percent(fact.change)} к ${fact.previousPeriod}`
+          : `${fact.period}: ${metricValue(fact, fact.current ?? 0)}, ${f.percent(fact.change)} against ${fact.previousPeriod}`
+        return `${moving} (${ru ? 'тест Манна–Кендалла' : 'Mann-Kendall'}, ${p(fact.pValue)}, ${fact.periods}). ${last}.`
+      }
+      case 'product': {
+        const share = f.percent(Math.abs(fact.shareSlope ?? 0))
+        return ru
+          ? `«${fact.product}»: доля в выручке ${fact.direction === 'up' ? 'растёт' : 'падает'} на ${share} в ${per} (${p(fact.pValue)}); выручка за вторую половину периода ${f.money(fact.current ?? 0)} против ${f.money(fact.previous ?? 0)} за первую.`
+          : `“${fact.product}” is ${fact.direction === 'up' ? 'gaining' : 'losing'} ${share} of revenue a ${per} (${p(fact.pValue)}); its revenue was ${f.money(fact.current ?? 0)} in the second half of the period against ${f.money(fact.previous ?? 0)} in the first.`
+      }
+      case 'anomaly':
+        return ru
+          ? `${fact.period}: выручка ${f.money(fact.current ?? 0)} при ожидаемой ${f.money(fact.expected ?? 0)} (${fact.direction === 'up' ? 'всплеск' : 'провал'}, робастная оценка ${f.number(fact.score ?? 0)}).`
+          : `${fact.period}: revenue ${f.money(fact.current ?? 0)} where ${f.money(fact.expected ?? 0)} was expected (a ${fact.direction === 'up' ? 'spike' : 'drop'}, robust score ${f.number(fact.score ?? 0)}).`
+      case 'seasonality':
+        return fact.seasonLength === 7
+          ? ru
+            ? `У выручки есть недельный ритм (автокорреляция ${f.number(fact.change)}, ${p(fact.pValue)}).`
+            : `Revenue follows a weekly pattern (autocorrelation ${f.number(fact.change)}, ${p(fact.pValue)}).`
+          : ru
+            ? `У выручки есть годовая сезонность (автокорреляция ${f.number(fact.change)}, ${p(fact.pValue)}).`
+            : `Revenue follows a yearly pattern (autocorrelation ${f.number(fact.change)}, ${p(fact.pValue)}).`
+    }
+  }
+
+  const forecast = (fact: ForecastFact): string => {
+    const next = fact.points[0]
+    if (!next) return ''
+    const range = `${f.money(next.lower)} – ${f.money(next.upper)}`
+    const backtest = fact.backtest
+      ? fact.beatsBaseline
+        ? ru
+          ? `Метод ${fact.method} на ретроспективной проверке точнее сезонного наивного прогноза (MASE ${f.number(fact.backtest.mase)} против ${f.number(fact.backtest.baselineMase)}).`
+          : `${fact.method} beat seasonal naive on the backtest (MASE ${f.number(fact.backtest.mase)} against ${f.number(fact.backtest.baselineMase)}).`
+        : ru
+          ? `Ни один метод не оказался точнее сезонного наивного прогноза (MASE ${f.number(fact.backtest.baselineMase)}), поэтому используется он.`
+          : `No method beat seasonal naive on the backtest (MASE ${f.number(fact.backtest.baselineMase)}), so seasonal naive is used.`
+      : ru
+        ? 'Истории мало для ретроспективной проверки; используется сезонный наивный прогноз.'
+        : 'The history is too short to backtest; seasonal naive is used.'
+    return ru
+      ? `Прогноз выручки на ${next.period}: ${f.money(next.value)} (95 %: ${range}). ${backtest}`
+      : `Revenue forecast for ${next.period}: ${f.money(next.value)} (95%: ${range}). ${backtest}`
+  }
+
+  const evidence = (fact: RecommendationFact, metric: string) => fact.evidence.find((item) => item.metric === metric)?.value as number
+  const recommendation = (fact: RecommendationFact): { title: string; rationale: string } => {
+    const impact = fact.expectedImpact ? f.money(fact.expectedImpact.value) : ''
+    const count = f.number(fact.audience?.count ?? 0)
+    const s = fact.subject
+    switch (fact.kind) {
+      case 'win_back':
+        return ru
+          ? { title: 'Верните ценных покупателей', rationale: `${count} покупателей из двух верхних квинтилей по выручке, скорее всего, ушли: средняя вероятность, что они ещё активны, ${f.percent(evidence(fact, 'averageProbabilityActive'))} (BG/NBD). В год они приносили ${impact}.` }
+          : { title: 'Win back valuable customers', rationale: `${count} customers from the top two revenue quintiles have probably lapsed: their average probability of still being active is ${f.percent(evidence(fact, 'averageProbabilityActive'))} (BG/NBD). They brought in ${impact} a year.` }
+      case 'cross_sell':
+        return ru
+          ? { title: `Предложите «${s.otherProduct}» к «${s.product}»`, rationale: `${f.percent(evidence(fact, 'confidence'))} заказов с «${s.product}» содержат и «${s.otherProduct}» (лифт ${f.number(evidence(fact, 'lift'))}, ${f.number(evidence(fact, 'basketsWithBoth'))} заказов). ${count} покупателей «${s.product}» ещё не брали «${s.otherProduct}»; ожидаемый эффект ${impact}.` }
+          : { title: `Offer “${s.otherProduct}” with “${s.product}”`, rationale: `${f.percent(evidence(fact, 'confidence'))} of orders with “${s.product}” also hold “${s.otherProduct}” (lift ${f.number(evidence(fact, 'lift'))}, ${f.number(evidence(fact, 'basketsWithBoth'))} orders). ${count} buyers of “${s.product}” have never bought “${s.otherProduct}”; expected impact ${impact}.` }
+      case 'second_purchase':
+        return ru
+          ? { title: 'Подтолкните ко второй покупке', rationale: `Вторую покупку обычно делают через ${f.number(evidence(fact, 'medianDaysToSecondPurchase'))} дн. (медиана). ${count} покупателей с одной покупкой сейчас в этом окне; повторно покупают ${f.percent(evidence(fact, 'repeatRate'))}, средний чек ${f.money(evidence(fact, 'averageOrderValue'))}: ожидаемый эффект ${impact}.` }
+          : { title: 'Nudge one-time buyers to a second purchase', rationale: `A second purchase typically comes ${f.number(evidence(fact, 'medianDaysToSecondPurchase'))} days after the first (median). ${count} one-time buyers are in that window now; ${f.percent(evidence(fact, 'repeatRate'))} of customers buy again, at an average order of ${f.money(evidence(fact, 'averageOrderValue'))}: expected impact ${impact}.` }
+      case 'promote_rising':
+        return ru
+          ? { title: `Продвигайте «${s.product}»`, rationale: `Доля «${s.product}» в выручке растёт на ${f.percent(evidence(fact, 'shareSlopePerPeriod'))} в ${INTERVAL_NAMES.ru[s.interval as TrendFact['interval']] ?? ''} (${p(evidence(fact, 'pValue'))}), это ${impact} выручки в ${INTERVAL_NAMES.ru[s.interval as TrendFact['interval']] ?? ''}.` }
+          : { title: `Promote “${s.product}”`, rationale: `“${s.product}” is gaining ${f.percent(evidence(fact, 'shareSlopePerPeriod'))} of revenue a ${s.interval} (${p(evidence(fact, 'pValue'))}), worth ${impact} a ${s.interval}.` }
+      case 'review_falling':
+        return ru
+          ? { title: `Разберитесь с «${s.product}»`, rationale: `Доля «${s.product}» в выручке падает на ${f.percent(Math.abs(evidence(fact, 'shareSlopePerPeriod')))} в ${INTERVAL_NAMES.ru[s.interval as TrendFact['interval']] ?? ''} (${p(evidence(fact, 'pValue'))}), это ${impact} выручки в ${INTERVAL_NAMES.ru[s.interval as TrendFact['interval']] ?? ''}: проверьте цену, наличие и отзывы.` }
+          : { title: `Look into “${s.product}”`, rationale: `“${s.product}” is losing ${f.percent(Math.abs(evidence(fact, 'shareSlopePerPeriod')))} of revenue a ${s.interval} (${p(evidence(fact, 'pValue'))}), worth ${impact} a ${s.interval}: check its price, stock and reviews.` }
+      case 'forecast_peak':
+        return ru
+          ? { title: `Готовьтесь к пику в ${s.period}`, rationale: `Прогноз на ${s.period}: ${f.money(evidence(fact, 'forecast'))} (${f.money(evidence(fact, 'lower'))} – ${f.money(evidence(fact, 'upper'))}), это ${f.percent(evidence(fact, 'change'))} к ${s.lastPeriod} (${f.money(evidence(fact, 'lastActual'))}). Проверьте запасы и кампании.` }
+          : { title: `Prepare for a peak in ${s.period}`, rationale: `The forecast for ${s.period} is ${f.money(evidence(fact, 'forecast'))} (${f.money(evidence(fact, 'lower'))} – ${f.money(evidence(fact, 'upper'))}), ${f.percent(evidence(fact, 'change'))} against ${s.lastPeriod} (${f.money(evidence(fact, 'lastActual'))}). Check stock and campaigns.` }
+    }
+  }
+
+  const summary = (facts: InsightFacts): string => {
+    const { headline } = facts
+    if (headline.period === null) {
+      return ru ? 'Пока нет ни одного полного месяца продаж для выводов.' : 'There is no complete month of sales to draw conclusions from yet.'
+    }
+    const parts = [
+      ru
+        ? `Выручка за ${headline.period}: ${f.money(headline.revenue)}, ${f.number(headline.orders)} заказов от ${f.number(headline.customers)} покупателей${headline.revenueChange !== null ? ` (${f.percent(headline.revenueChange)} к ${headline.previousPeriod})` : ''}.`
+        : `Revenue in ${headline.period}: ${f.money(headline.revenue)} from ${f.number(headline.orders)} orders by ${f.number(headline.customers)} customers${headline.revenueChange !== null ? ` (${f.percent(headline.revenueChange)} against ${headline.previousPeriod})` : ''}.`,
+    ]
+    const revenueTrend = facts.trends.find((fact) => fact.id === 'revenue-month' && fact.direction !== 'flat')
+    if (revenueTrend) parts.push(trend(revenueTrend).split('. ')[0] + '.')
+    if (facts.forecast) parts.push(forecast(facts.forecast).split('. ')[0] + '.')
+    const top = facts.recommendations[0]
+    if (top) parts.push((ru ? 'Главная рекомендация: ' : 'Top recommendation: ') + recommendation(top).title + '.')
+    return parts.join(' ')
+  }
+
+  return { trend, forecast, recommendation, summary, segmentName: (segment: RfmSegment) => SEGMENT_NAMES[lang][segment] }
+}

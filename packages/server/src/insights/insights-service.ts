@@ -1,0 +1,197 @@
+import type { InsightNarrator } from '../assistant/insight-narrator'
+import { type Interval, localDay } from '../calendar'
+import type { PredictionSource } from '../customers'
+import type { IngestionService } from '../ingestion'
+import type { Ledgers, PurchaseLedger } from '../ledger'
+import type { Logger } from '../logger'
+import type { AppRow, AppsStore } from '../store'
+import { BoundedCache } from './bounded-cache'
+import { computeInsightFacts, forecastFacts, type InsightComputation, minorToMajor } from './compute-insight-facts'
+import { customerHistories } from './customer-histories'
+import { type CustomerModel, fitCustomerModel, predictCustomer } from './customer-model'
+import { insightTexts, type Language } from './insight-texts'
+import { factsForModel, forecastView, recommendationView, renderInsights, trendView } from './render-insights'
+import type { Insights, RecommendationView, TrendView } from './schemas'
+
+export type AnalysisRequest = { asOf?: number | undefined; lang?: Language | undefined }
+
+type Computed = InsightComputation & { generatedAt: number; version: number; timeZone: string }
+
+export type InsightsServiceOptions = {
+  ledgers: Ledgers
+  apps: AppsStore
+  ingestion: IngestionService
+  narrator: InsightNarrator
+  logger: Logger
+  /** Wait after new data before recomputing an app's insights in the background. Default 2 s. */
+  debounceMs?: number
+}
+
+// A request without `asOf` this close to now is about "now": it is served the live (background-refreshed) figures.
+const NOW_TOLERANCE_MS = 60_000
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * The insights of each app: computed from its purchase ledger, cached, and recomputed in the background (debounced)
+ * after new data arrives, so a request is served from the cache and ingestion never waits for the statistics. The
+ * customer model fitted with them gives each customer's predictions.
+ *
+ * @example
+ * const insights = await service.insights(app, { lang: 'en' })
+ */
+export class InsightsService {
+  /** The latest computation "as of now" per app, kept fresh in the background once an app has asked for it. */
+  readonly #live = new Map<number, Computed>()
+  readonly #running = new Map<number, Promise<Computed>>()
+  readonly #scheduled = new Map<number, NodeJS.Timeout>()
+  readonly #pastComputations = new BoundedCache<string, Promise<Computed>>(16)
+  readonly #models = new BoundedCache<string, CustomerModel>(8)
+  readonly #forecasts = new BoundedCache<string, ReturnType<typeof forecastFacts>>(64)
+  readonly #stopListening: () => void
+  #closed = false
+
+  constructor(private readonly options: InsightsServiceOptions) {
+    this.#stopListening = options.ingestion.onCommit((appIds) => {
+      for (const appId of appIds) if (this.#live.has(appId)) this.#schedule(appId)
+    })
+  }
+
+  async insights(app: AppRow, request: AnalysisRequest): Promise<Insights> {
+    const computed = await this.#computation(app, request.asOf)
+    const lang = request.lang ?? languageOf(app)
+    const texts = insightTexts(lang, computed.facts.currency)
+    const narration = await this.options.narrator.narrate(
+      factsForModel(computed.facts, texts),
+      computed.facts.recommendations.map((fact) => fact.id),
+      lang,
+    )
+    return renderInsights(computed.facts, { lang, generatedAt: computed.generatedAt, narration })
+  }
+
+  async trends(app: AppRow, request: AnalysisRequest): Promise<{ data: TrendView[] }> {
+    const { facts } = await this.#computation(app, request.asOf)
+    const texts = insightTexts(request.lang ?? languageOf(app), facts.currency)
+    return { data: facts.trends.map((fact) => trendView(fact, texts)) }
+  }
+
+  async recommendations(app: AppRow, request: AnalysisRequest): Promise<{ data: RecommendationView[] }> {
+    const { facts } = await this.#computation(app, request.asOf)
+    const texts = insightTexts(request.lang ?? languageOf(app), facts.currency)
+    return { data: facts.recommendations.map((fact) => recommendationView(fact, texts)) }
+  }
+
+  async forecast(app: AppRow, request: AnalysisRequest & { interval?: Interval | undefined; horizon?: number | undefined }) {
+    const texts = insightTexts(request.lang ?? languageOf(app), app.currency)
+    let outcome: ReturnType<typeof forecastFacts>
+    if (request.interval === undefined && request.horizon === undefined) {
+      const { facts } = await this.#computation(app, request.asOf)
+      outcome = { forecast: facts.forecast, reason: facts.forecastReason }
+    } else {
+      const ledger = this.options.ledgers.forApp(app)
+      const asOf = request.asOf ?? Date.now()
+      // Keyed by the day for "now", so repeated requests within a day reuse the forecast until new data comes.
+      const asOfKey = request.asOf ?? `day-${localDay(asOf, app.timezone)}`
+      const key = `${app.id}|${asOfKey}|${ledger.version}|${request.interval}|${request.horizon}|${app.currency}`
+      outcome = this.#forecasts.getOrCreate(key, () => forecastFacts(ledger, asOf, app.currency, request))
+    }
+    return { forecast: outcome.forecast ? forecastView(outcome.forecast, texts) : null, reason: outcome.reason }
+  }
+
+  /** Customer predictions for `CustomersService.predictions`: from the live model, or one fitted as of `asOf`. */
+  readonly predictions: PredictionSource = (app, customer, { asOf, horizonDays }) => {
+    const ledger = this.options.ledgers.forApp(app)
+    const index = ledger.customerIndexOf(customer.id)
+    if (index === undefined) return null
+    const model = this.#customerModel(app, ledger, asOf)
+    const prediction = predictCustomer(model, index, horizonDays)
+    if (!prediction) return null
+    return {
+      ...prediction,
+      probabilityActive: round(prediction.probabilityActive, 4),
+      expectedPurchases: round(prediction.expectedPurchases, 4),
+      expectedRevenue: prediction.expectedRevenue === null ? null : round(prediction.expectedRevenue, 2),
+    }
+  }
+
+  /** Waits for background work (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.#running.values()])
+  }
+
+  close(): void {
+    this.#closed = true
+    this.#stopListening()
+    for (const timer of this.#scheduled.values()) clearTimeout(timer)
+    this.#scheduled.clear()
+  }
+
+  #customerModel(app: AppRow, ledger: PurchaseLedger, asOf: number): CustomerModel {
+    const live = this.#live.get(app.id)
+    const aboutNow = Math.abs(asOf - Date.now()) < NOW_TOLERANCE_MS
+    if (aboutNow && live) return live.model
+    const key = aboutNow ? `${app.id}|now-${localDay(asOf, app.timezone)}` : `${app.id}|${asOf}|${ledger.version}|${app.timezone}|${app.currency}`
+    return this.#models.getOrCreate(key, () =>
+      fitCustomerModel(customerHistories(ledger, asOf, localDay(asOf, app.timezone), app.currency), minorToMajor(app.currency)),
+    )
+  }
+
+  async #computation(app: AppRow, asOf: number | undefined): Promise<Computed> {
+    if (asOf === undefined) {
+      const live = this.#live.get(app.id)
+      if (live && live.facts.currency === app.currency && live.timeZone === app.timezone) return live
+      return this.#recompute(app)
+    }
+    const ledger = this.options.ledgers.forApp(app)
+    const key = `${app.id}|${asOf}|${ledger.version}|${app.timezone}|${app.currency}`
+    return this.#pastComputations.getOrCreate(key, () => this.#compute(app, ledger, asOf))
+  }
+
+  async #compute(app: AppRow, ledger: PurchaseLedger, asOf: number): Promise<Computed> {
+    const version = ledger.version
+    const computation = await computeInsightFacts(ledger, app.currency, asOf, { pause })
+    return { ...computation, generatedAt: Date.now(), version, timeZone: app.timezone }
+  }
+
+  /** Computes the live insights of an app (one computation at a time per app). */
+  #recompute(app: AppRow): Promise<Computed> {
+    const running = this.#running.get(app.id)
+    if (running) return running
+    const started = this.#compute(app, this.options.ledgers.forApp(app), Date.now())
+      .then((computed) => {
+        if (!this.#closed) this.#live.set(app.id, computed)
+        return computed
+      })
+      .finally(() => this.#running.delete(app.id))
+    this.#running.set(app.id, started)
+    return started
+  }
+
+  #schedule(appId: number): void {
+    if (this.#scheduled.has(appId) || this.#closed) return
+    const timer = setTimeout(() => {
+      this.#scheduled.delete(appId)
+      const app = this.options.apps.findAppById(appId)
+      if (!app || this.#closed) return
+      const started = performance.now()
+      this.#recompute(app)
+        .then((computed) => {
+          this.options.logger.debug('insights recomputed', { appId, ms: Math.round(performance.now() - started) })
+          // Warm the model's summary in the app's language, so the next request finds it cached.
+          const texts = insightTexts(languageOf(app), computed.facts.currency)
+          return this.options.narrator.narrate(factsForModel(computed.facts, texts), computed.facts.recommendations.map((fact) => fact.id), languageOf(app))
+        })
+        .catch((error: unknown) => this.options.logger.error('insights recomputation failed', { appId, error: String(error) }))
+    }, this.options.debounceMs ?? 2000)
+    timer.unref()
+    this.#scheduled.set(appId, timer)
+  }
+}
+
+function languageOf(app: AppRow): Language {
+  return app.language === 'ru' ? 'ru' : 'en'
+}
+
+function round(value: number, digits: number): number {
+  return Math.round(value * 10 ** digits) / 10 ** digits
+}
