@@ -13,14 +13,14 @@ export function launchChromium(): Promise<Browser> {
 const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url))
 
 /**
- * Saves a full-page screenshot to `packages/server/test-artifacts/<name>.png` for a human to look at.
+ * Saves a screenshot (the whole page unless `fullPage` is false) to `packages/server/test-artifacts/<name>.png` for a human to look at.
  *
  * @example
  * await screenshot(page, 'customers')
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(artifacts, { recursive: true })
-  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true })
+  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage })
 }
 
 /**

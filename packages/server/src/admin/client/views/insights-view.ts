@@ -1,25 +1,39 @@
 import { lineChart } from '@crm/widget/charts'
 import { toCsv } from '../csv'
-import { download, h } from '../dom'
-import { compact, num } from '../format'
-import { t } from '../i18n'
+import { download, h, table } from '../dom'
+import { compact, money, num } from '../format'
+import { t, type MessageKey } from '../i18n'
 import { card, loadInto } from './async-section'
 import type { ViewContext } from './view-context'
 
 type Trend = { id: string; metric: string; direction: 'up' | 'down' | 'flat'; change: number; pValue: number; description: string }
 type ForecastPoint = { period: string; value: number; lower: number; upper: number }
-type Forecast = { metric: string; interval: string; method: string; points: ForecastPoint[]; backtest: { mase: number; baselineMase: number; baseline: string } | null }
-type Recommendation = { id: string; kind: string; title: string; rationale: string; priority: string | number; audience?: { count: number; userIds: string[] } }
-type Segment = Record<string, unknown>
+type Forecast = {
+  metric: string
+  interval: string
+  method: string
+  points: ForecastPoint[]
+  backtest: { mase: number; baselineMase: number; baseline: string } | null
+  description?: string
+}
+type Recommendation = {
+  id: string
+  kind: string
+  title: string
+  rationale: string
+  priority: string
+  audience?: { count: number; userIds: string[] }
+  evidence?: { metric: string; value: number | string }[]
+}
+type Segment = { segment: string; name: string; customers: number; revenue: number; customerShare: number; revenueShare: number }
 type Insights = {
   asOf: string
   currency: string
-  ai: { status: string; model?: string }
+  ai: { status: string; model?: string; reason?: string }
   summary: string
   trends: Trend[]
   forecast: Forecast | null
-  forecastReason?: string
-  reason?: string
+  forecastReason?: string | null
   segments: Segment[]
   recommendations: Recommendation[]
 }
@@ -48,21 +62,26 @@ export function insightsView(context: ViewContext): HTMLElement {
       return { insights, history }
     },
     ({ insights, history }) => [
-      h('p', { class: 'muted' }, t('aiStatus', { status: insights.ai.model ? `${insights.ai.status} (${insights.ai.model})` : insights.ai.status })),
+      h('p', { class: 'muted ai-status' }, t('aiStatus', { status: [insights.ai.status, insights.ai.model, insights.ai.reason].filter(Boolean).join(' · ') })),
       card(t('summary'), h('p', { class: 'summary' }, insights.summary)),
       card(
         t('trends'),
-        h(
-          'ul',
-          { class: 'trends' },
-          insights.trends.map((trend) =>
-            h('li', { class: trend.direction }, h('span', { 'aria-hidden': 'true' }, ARROWS[trend.direction] ?? ''), ' ', trend.description),
-          ),
-        ),
+        insights.trends.length === 0
+          ? nothingYet()
+          : h(
+              'ul',
+              { class: 'trends' },
+              insights.trends.map((trend) =>
+                h('li', { class: trend.direction }, h('span', { 'aria-hidden': 'true' }, ARROWS[trend.direction] ?? ''), ' ', trend.description),
+              ),
+            ),
       ),
       card(t('forecast'), forecastSection(insights, history)),
-      card(t('segments'), h('ul', { class: 'segments' }, insights.segments.map((segment) => h('li', {}, segmentText(segment))))),
-      card(t('recommendations'), h('ol', { class: 'recommendations' }, insights.recommendations.map(recommendationItem))),
+      card(t('segments'), insights.segments.length === 0 ? nothingYet() : segmentsTable(insights)),
+      card(
+        t('recommendations'),
+        insights.recommendations.length === 0 ? nothingYet() : h('ol', { class: 'recommendations' }, insights.recommendations.map(recommendationItem)),
+      ),
     ],
   )
   return h('div', {}, h('h1', { tabindex: '-1' }, t('navInsights')), results)
@@ -75,7 +94,7 @@ function historyStart(asOf: string, interval: string): string {
 
 function forecastSection(insights: Insights, history: History): Node {
   const forecast = insights.forecast
-  if (!forecast) return h('p', { class: 'muted' }, t('noForecast', { reason: insights.forecastReason ?? insights.reason ?? '—' }))
+  if (!forecast) return h('p', { class: 'muted' }, t('noForecast', { reason: insights.forecastReason ?? '—' }))
   const chart = lineChart({
     title: t('forecastChart'),
     formatValue: compact,
@@ -88,16 +107,22 @@ function forecastSection(insights: Insights, history: History): Node {
     'div',
     {},
     h('div', { class: 'chart' }, chart),
+    forecast.description ? h('p', {}, forecast.description) : null,
     h('p', { class: 'muted' }, forecast.method),
     forecast.backtest ? h('p', {}, t('backtest', { mase: num(forecast.backtest.mase), baseline: num(forecast.backtest.baselineMase) })) : null,
   )
 }
 
-function segmentText(segment: Segment): string {
-  const name = segment.name ?? segment.label ?? segment.segment ?? segment.id ?? ''
-  const count = segment.count ?? segment.customers ?? segment.size
-  const description = segment.description ?? ''
-  return [String(name), count === undefined ? '' : `(${String(count)})`, String(description)].filter(Boolean).join(' ')
+function segmentsTable(insights: Insights): Node {
+  return h(
+    'div',
+    { class: 'scroll' },
+    table(
+      [t('segment'), t('customers'), t('revenue'), t('revenueShare')],
+      insights.segments.map((segment) => [segment.name, String(segment.customers), money(segment.revenue, insights.currency), num(segment.revenueShare, 1, true)]),
+      t('segments'),
+    ),
+  )
 }
 
 function recommendationItem(recommendation: Recommendation): HTMLElement {
@@ -113,7 +138,19 @@ function recommendationItem(recommendation: Recommendation): HTMLElement {
     {},
     h('h3', {}, recommendation.title),
     h('p', {}, recommendation.rationale),
-    h('p', { class: 'muted' }, t('priority', { value: String(recommendation.priority) })),
+    h('p', { class: `muted priority-${recommendation.priority}` }, t('priority', { value: priorityText(recommendation.priority) })),
+    recommendation.evidence && recommendation.evidence.length > 0
+      ? h('p', { class: 'muted evidence' }, recommendation.evidence.map((item) => `${item.metric}: ${typeof item.value === 'number' ? num(item.value) : item.value}`).join(' · '))
+      : null,
     audience ? h('p', {}, t('audience', { count: audience.count }), ' ', button) : null,
   )
+}
+
+function priorityText(priority: string): string {
+  const key = `priority_${priority}`
+  return ['priority_high', 'priority_medium', 'priority_low'].includes(key) ? t(key as MessageKey) : priority
+}
+
+function nothingYet(): HTMLElement {
+  return h('p', { class: 'muted' }, t('nothingYet'))
 }
