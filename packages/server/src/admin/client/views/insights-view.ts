@@ -4,6 +4,7 @@ import { download, h, table } from '../dom'
 import { compact, money, num } from '../format'
 import { t, type MessageKey } from '../i18n'
 import { card, loadInto } from './async-section'
+import { chartHolder } from './chart-holder'
 import type { ViewContext } from './view-context'
 
 type Trend = { id: string; metric: string; direction: 'up' | 'down' | 'flat'; change: number; pValue: number; description: string }
@@ -95,18 +96,17 @@ function historyStart(asOf: string, interval: string): string {
 function forecastSection(insights: Insights, history: History): Node {
   const forecast = insights.forecast
   if (!forecast) return h('p', { class: 'muted' }, t('noForecast', { reason: insights.forecastReason ?? '—' }))
-  const chart = lineChart({
-    title: t('forecastChart'),
-    formatValue: compact,
-    series: [
-      { name: t('actual'), variant: 'area', points: history.series.map((row) => ({ label: row.period, value: row.revenue })) },
-      { name: t('forecast'), variant: 'forecast', points: forecast.points.map((point) => ({ label: point.period, value: point.value, lower: point.lower, upper: point.upper })) },
-    ],
-  })
+  const actual = { name: t('actual'), variant: 'area' as const, points: history.series.map((row) => ({ label: row.period, value: row.revenue })) }
+  const predicted = {
+    name: t('forecast'),
+    variant: 'forecast' as const,
+    points: forecast.points.map((point) => ({ label: point.period, value: point.value, lower: point.lower, upper: point.upper })),
+  }
+  const chart = chartHolder((size) => lineChart({ ...size, title: t('forecastChart'), formatValue: compact, series: [actual, predicted] }))
   return h(
     'div',
     {},
-    h('div', { class: 'chart' }, chart),
+    chart,
     forecast.description ? h('p', {}, forecast.description) : null,
     h('p', { class: 'muted' }, forecast.method),
     forecast.backtest ? h('p', {}, t('backtest', { mase: num(forecast.backtest.mase), baseline: num(forecast.backtest.baselineMase) })) : null,

@@ -4,6 +4,7 @@ import { download, field, h, table } from '../dom'
 import { compact, money, num } from '../format'
 import { t } from '../i18n'
 import { card, facts, loadInto } from './async-section'
+import { chartHolder } from './chart-holder'
 import type { ViewContext } from './view-context'
 
 type Period = { period: string; revenue: number; orders: number; customers: number; newCustomers: number }
@@ -37,17 +38,29 @@ export function reportsView(context: ViewContext): HTMLElement {
     h('option', { value: 'month', selected: true }, t('month')),
   )
   const results = h('div', {})
-  const form = h('form', { class: 'inline-form' }, field(t('from'), from), field(t('to'), to), field(t('interval'), interval), h('button', { type: 'submit' }, t('show')))
+  const exportSlot = h('span', { class: 'export' })
+  const form = h(
+    'form',
+    { class: 'inline-form' },
+    field(t('from'), from),
+    field(t('to'), to),
+    field(t('interval'), interval),
+    h('button', { type: 'submit' }, t('show')),
+    exportSlot,
+  )
 
-  const load = () =>
-    loadInto(
+  const load = () => {
+    exportSlot.replaceChildren()
+    return loadInto(
       results,
       () => context.api.get<SalesReport>('/v1/reports/sales', { from: from.value, to: to.value, interval: interval.value }),
       (report) => render(report),
     )
+  }
   const render = (report: SalesReport) => {
     const cash = (value: number) => money(value, report.currency)
     const exportButton = h('button', { type: 'button', class: 'secondary' }, t('exportCsv'))
+    exportSlot.replaceChildren(exportButton)
     exportButton.addEventListener('click', () =>
       download(
         `sales-${from.value}-${to.value}.csv`,
@@ -64,14 +77,16 @@ export function reportsView(context: ViewContext): HTMLElement {
       [t('repeatRate'), num(report.totals.repeatCustomerRate, 1, true)],
     ])
     if (report.series.length === 0) return [card(t('totals'), totals), h('p', { class: 'muted' }, t('noData'))]
+    const revenueSeries = { name: t('revenue'), variant: 'area' as const, points: report.series.map((row) => ({ label: row.period, value: row.revenue })) }
+    const orderBars = report.series.map((row) => ({ label: row.period, value: row.orders }))
     return [
-      h('div', { class: 'actions' }, exportButton),
       card(t('totals'), totals),
-      card(
-        t('revenueChart'),
-        h('div', { class: 'chart' }, lineChart({ title: t('revenueChart'), formatValue: compact, series: [{ name: t('revenue'), variant: 'area', points: report.series.map((row) => ({ label: row.period, value: row.revenue })) }] })),
+      h(
+        'div',
+        { class: 'grid wide' },
+        card(t('revenueChart'), chartHolder((size) => lineChart({ ...size, title: t('revenueChart'), formatValue: compact, series: [revenueSeries] }))),
+        card(t('ordersChart'), chartHolder((size) => barChart({ ...size, title: t('ordersChart'), name: t('orders'), formatValue: compact, bars: orderBars }))),
       ),
-      card(t('ordersChart'), h('div', { class: 'chart' }, barChart({ title: t('ordersChart'), name: t('orders'), formatValue: compact, bars: report.series.map((row) => ({ label: row.period, value: row.orders })) }))),
       h(
         'div',
         { class: 'grid' },
