@@ -31,6 +31,11 @@ export class InsightNarrator {
     private readonly options: { timeoutMs?: number } = {},
   ) {}
 
+  /** The status to report when the model was not asked (it is disabled, or the caller wants facts only). */
+  idleStatus(): AiStatus {
+    return this.llm.enabled ? { status: 'unavailable', model: this.llm.model, reason: 'not_requested' } : { status: 'disabled' }
+  }
+
   narrate(facts: unknown, recommendationIds: readonly string[], lang: 'en' | 'ru'): Promise<Narration> {
     if (!this.llm.enabled) return Promise.resolve({ summary: null, order: null, ai: { status: 'disabled' } })
     const key = createHash('sha256').update(JSON.stringify({ facts, recommendationIds, lang, model: this.llm.model })).digest('hex')

@@ -1,3 +1,4 @@
+import type { Message } from 'ollama'
 import { z } from 'zod'
 import { ungroundedNumbers } from './grounded-numbers'
 import { type LanguageModel, LanguageModelError } from './language-model'
@@ -14,7 +15,7 @@ export async function structuredAnswer<T extends z.ZodType>(
   llm: LanguageModel,
   request: {
     schema: T
-    messages: { role: 'system' | 'user' | 'assistant' | 'tool'; content: string }[]
+    messages: Message[]
     /** Everything the answer may quote a number from. */
     facts: unknown
     /** The prose of the answer, whose numbers are checked. */

@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { InsightNarrator } from '../assistant/insight-narrator'
-import { LanguageModel, reportModelAvailability } from '../assistant/language-model'
+import { Assistant, assistantTools, InsightNarrator, LanguageModel, registerAssistantRoutes, reportModelAvailability } from '../assistant'
 import type { Config } from '../config'
 import type { CustomersService } from '../customers'
 import type { AppEnv } from '../http/env'
@@ -17,6 +16,7 @@ export type AnalyticsModule = {
   reports: ReportsService
   insights: InsightsService
   llm: LanguageModel
+  assistant: Assistant
   /** Registers the report, insight and assistant routes. */
   register(app: OpenAPIHono<AppEnv>): void
   close(): void
@@ -56,15 +56,18 @@ export function createAnalyticsModule(options: AnalyticsModuleOptions): Analytic
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
   })
   options.customers.predictions = insights.predictions
+  const assistant = new Assistant(llm, assistantTools({ reports, insights, customers: options.customers }))
   void reportModelAvailability(llm, (level, message) => logger[level](message))
   return {
     ledgers,
     reports,
     insights,
     llm,
+    assistant,
     register(app) {
       registerReportsRoutes(app, reports)
       registerInsightsRoutes(app, insights)
+      registerAssistantRoutes(app, assistant)
     },
     close() {
       insights.close()

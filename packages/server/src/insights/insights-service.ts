@@ -15,6 +15,9 @@ import type { Insights, RecommendationView, TrendView } from './schemas'
 
 export type AnalysisRequest = { asOf?: number | undefined; lang?: Language | undefined }
 
+/** `narrate: false` skips the language model (the assistant's tools want the facts only). */
+export type InsightsRequest = AnalysisRequest & { narrate?: boolean }
+
 type Computed = InsightComputation & { generatedAt: number; version: number; timeZone: string }
 
 export type InsightsServiceOptions = {
@@ -57,15 +60,14 @@ export class InsightsService {
     })
   }
 
-  async insights(app: AppRow, request: AnalysisRequest): Promise<Insights> {
+  async insights(app: AppRow, request: InsightsRequest): Promise<Insights> {
     const computed = await this.#computation(app, request.asOf)
     const lang = request.lang ?? languageOf(app)
     const texts = insightTexts(lang, computed.facts.currency)
-    const narration = await this.options.narrator.narrate(
-      factsForModel(computed.facts, texts),
-      computed.facts.recommendations.map((fact) => fact.id),
-      lang,
-    )
+    const narration =
+      request.narrate === false
+        ? { summary: null, order: null, ai: this.options.narrator.idleStatus() }
+        : await this.options.narrator.narrate(factsForModel(computed.facts, texts), computed.facts.recommendations.map((fact) => fact.id), lang)
     return renderInsights(computed.facts, { lang, generatedAt: computed.generatedAt, narration })
   }
 

@@ -1,0 +1,7 @@
+export { Assistant, type AssistantAnswer, type AssistantFact } from './assistant'
+export { assistantTools, type AssistantTools, type ToolName } from './assistant-tools'
+export { registerAssistantRoutes } from './assistant-routes'
+export { InsightNarrator, type Narration } from './insight-narrator'
+export { type AiStatus, LanguageModel, LanguageModelError, type LanguageModelFailure, reportModelAvailability } from './language-model'
+export { isGrounded, numbersIn, numbersOf, ungroundedNumbers } from './grounded-numbers'
+export { structuredAnswer } from './structured-answer'
