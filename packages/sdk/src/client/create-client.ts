@@ -145,7 +145,15 @@ export function createClient<Traits extends object = object, Properties extends 
   const serializeStaged = () => {
     const due = staged
     staged = []
-    for (const serialize of due) serialize()
+    for (const serialize of due) {
+      try {
+        serialize()
+      } catch (error) {
+        // Never seen in practice (the size check already read every field), but this runs in a microtask, where a
+        // throw would reach the app as an uncaught exception.
+        report('invalid_event', (error as Error).message)
+      }
+    }
   }
 
   const serialize = (kind: 'user' | 'purchase', input: UserInput | PurchaseInput, id: string, now: number): QueuedEvent => {
@@ -182,32 +190,20 @@ export function createClient<Traits extends object = object, Properties extends 
     }
   }
 
-  function flush({ timeout = config.flushTimeout }: FlushOptions = {}): Promise<FlushResult> {
+  async function flush({ timeout = config.flushTimeout }: FlushOptions = {}): Promise<FlushResult> {
     serializeStaged()
     const before = { ...counts }
-    return new Promise((resolve) => {
-      let done = false
-      const finish = () => {
-        if (done) return
-        done = true
-        clearTimeout(deadline)
-        resolve({
-          sent: counts.sent - before.sent,
-          failed: counts.failed - before.failed,
-          dropped: counts.dropped - before.dropped,
-          pending: queue.size,
-        })
-      }
-      // Not a background timer: a Node process awaiting flush() stays alive until delivery or the deadline.
-      const deadline = setTimeout(finish, timeout)
-      const follow = (): void => {
-        if (done) return
-        if (queue.waiting) void sendAll().then(follow)
-        else if (draining) void draining.then(follow)
-        else finish()
-      }
-      follow()
-    })
+    let deadline: ReturnType<typeof setTimeout> | undefined
+    let late = false
+    // Not a background timer: a Node process awaiting flush() stays alive until delivery or the deadline.
+    const expired = new Promise<void>((resolve) => (deadline = setTimeout(resolve, timeout)))
+    const delivered = (async () => {
+      while (!late && (queue.waiting || draining)) await (queue.waiting ? sendAll() : draining)
+    })()
+    await Promise.race([delivered, expired])
+    late = true
+    clearTimeout(deadline)
+    return { sent: counts.sent - before.sent, failed: counts.failed - before.failed, dropped: counts.dropped - before.dropped, pending: queue.size }
   }
 
   return {

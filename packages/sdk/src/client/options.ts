@@ -74,8 +74,8 @@ function browserStorage(): StorageLike | undefined {
 }
 
 /**
- * Fills in the defaults and checks the options; a bad option is a programming error and throws a `TypeError` here,
- * once, instead of failing every event later.
+ * Fills in the defaults. A missing or malformed key or host is a programming error and throws a `TypeError` here,
+ * once, instead of failing every event later; the types describe the rest.
  *
  * @example resolveOptions({ apiKey: 'crm_pk_…', host: 'http://127.0.0.1:3000' }).flushAt // 50
  */
@@ -106,12 +106,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     storage: options.storage === false ? undefined : (options.storage ?? (inBrowser ? browserStorage() : undefined)),
     inBrowser,
   }
-  for (const name of Object.keys(numeric) as (keyof typeof numeric)[]) {
-    // An option given as undefined keeps its default.
-    const value = (resolved[name] ??= numeric[name])
-    // flushAt is also the batch size, and the server takes at most 1000 events per request.
-    const valid = Number.isFinite(value) && (name === 'flushAt' ? Number.isInteger(value) && value > 0 && value <= 1000 : value >= 0)
-    if (!valid) throw new TypeError(`crm-sdk: ${name} must be ${name === 'flushAt' ? 'an integer from 1 to 1000' : 'a number >= 0'}`)
-  }
+  // An option given as undefined keeps its default.
+  for (const name of Object.keys(numeric) as (keyof typeof numeric)[]) resolved[name] ??= numeric[name]
   return resolved
 }

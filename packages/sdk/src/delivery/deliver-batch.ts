@@ -46,16 +46,18 @@ export async function deliverBatch(events: QueuedEvent[], policy: RetryPolicy, h
       continue
     }
     if (rejected && status < 300) {
-      const byIndex = new Map(rejected.map((rejection) => [rejection.index, rejection]))
+      const sent: QueuedEvent[] = []
       again = []
       part.forEach((event, index) => {
-        const rejection = byIndex.get(index)
-        if (!rejection) return
-        reason = `${rejection.code}: ${rejection.message}`
-        if (RETRYABLE_CODES.has(rejection.code)) again.push(event)
-        else hooks.onUndelivered([event], 'rejected', rejection.code, rejection.message)
+        // Rejections are few (usually none), so a search per event beats building an index.
+        const rejection = rejected.find((item) => item.index === index)
+        if (!rejection) sent.push(event)
+        else if (RETRYABLE_CODES.has(rejection.code)) {
+          again.push(event)
+          reason = `${rejection.code}: ${rejection.message}`
+        } else hooks.onUndelivered([event], 'rejected', rejection.code, rejection.message)
       })
-      hooks.onSent(part.filter((_, index) => !byIndex.has(index)))
+      hooks.onSent(sent)
       if (!again.length) continue
     } else if (status >= 300 && status < 500 && status !== 408 && status !== 429) {
       hooks.onUndelivered(part, 'rejected', code, message)

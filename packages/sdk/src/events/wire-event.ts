@@ -5,12 +5,7 @@ export type WireEvent =
   | ({ type: 'user'; messageId: string } & Omit<UserInput, 'messageId'>)
   | ({ type: 'purchase'; messageId: string; timestamp: string } & Omit<PurchaseInput, 'messageId' | 'timestamp'>)
 
-const toIso = (value: Timestamp | undefined): string | undefined => (value === undefined ? value : new Date(value).toISOString())
-
-let cachedMs = Number.NaN
-let cachedIso = ''
-// Formatting a date costs more than the rest of a track call; a burst of events shares its millisecond.
-const isoAt = (ms: number): string => (ms === cachedMs ? cachedIso : (cachedIso = new Date((cachedMs = ms)).toISOString()))
+const toIso = (value: Timestamp | number | undefined): string | undefined => (value === undefined ? value : new Date(value).toISOString())
 
 /**
  * The wire form of a validated user, dates as ISO 8601 UTC.
@@ -33,6 +28,6 @@ export function toPurchaseEvent(purchase: PurchaseInput, messageId: string, now:
     ...purchase,
     messageId,
     currency: purchase.currency.toUpperCase(),
-    timestamp: toIso(purchase.timestamp) ?? isoAt(now),
+    timestamp: toIso(purchase.timestamp ?? now),
   } as WireEvent
 }
