@@ -184,7 +184,7 @@ describe('a new user in the admin page', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     await hasText(page.getByRole('status'), 'Done: 3 imported, 0 already there, 2 rejected.')
     expect(await page.locator('progress').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([5, 5])
-    const problems = page.getByRole('table', { name: 'Problem' })
+    const problems = page.getByRole('table', { name: 'Rejected rows' })
     await hasText(problems.getByRole('row').nth(1), 'users.csv4')
     await hasText(problems.getByRole('row').nth(2), 'purchases.csv3')
     await screenshot(page, 'import')

@@ -140,6 +140,7 @@ const en = {
   importDone: 'Done: {accepted} imported, {duplicates} already there, {rejected} rejected.',
   row: 'Row',
   problem: 'Problem',
+  rejectedRows: 'Rejected rows',
   chooseFile: 'Choose at least one file.',
   emptyCsv: 'The file has no rows.',
 } as const
@@ -288,6 +289,7 @@ const ru: Record<MessageKey, string> = {
   importDone: 'Готово: импортировано {accepted}, уже было {duplicates}, отклонено {rejected}.',
   row: 'Строка',
   problem: 'Ошибка',
+  rejectedRows: 'Отклонённые строки',
   chooseFile: 'Выберите хотя бы один файл.',
   emptyCsv: 'В файле нет строк.',
 }

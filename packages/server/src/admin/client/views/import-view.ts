@@ -73,7 +73,7 @@ export function importView(context: ViewContext): HTMLElement {
         report,
         h('p', { role: 'status' }, t('importDone', { accepted: totals.accepted, duplicates: totals.duplicates, rejected: problems.length })),
         problems.length > 0
-          ? card(t('problem'), h('div', { class: 'scroll' }, table(['CSV', t('row'), t('problem')], problems.map((p) => [p.file, String(p.line), p.message]), t('problem'))))
+          ? card(t('rejectedRows'), h('div', { class: 'scroll' }, table(['CSV', t('row'), t('problem')], problems.map((p) => [p.file, String(p.line), p.message]), t('rejectedRows'))))
           : null,
       )
     } catch (error) {
