@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup'
+import { INTERNAL_PROPERTIES } from './scripts/browser-build'
 
 export default defineConfig([
   // npm consumers: ESM + CJS with types; ofetch stays a dependency so apps share one copy.
@@ -10,7 +11,7 @@ export default defineConfig([
     target: 'es2022',
     sourcemap: true,
   },
-  // <script> users and the size budget: everything bundled, minified, for browsers.
+  // <script> users and the size budget: everything bundled, minified, for browsers (see scripts/browser-build.ts).
   {
     entry: { 'crm-sdk': 'src/index.ts' },
     outDir: 'dist/browser',
@@ -20,6 +21,9 @@ export default defineConfig([
     target: 'es2022',
     minify: true,
     noExternal: ['ofetch'],
+    esbuildOptions(options) {
+      options.mangleProps = INTERNAL_PROPERTIES
+    },
     outExtension: ({ format }) => ({ js: format === 'iife' ? '.global.js' : '.min.js' }),
   },
 ])
