@@ -4,12 +4,12 @@ import { deliverBatch, type DeliveryHooks } from '../delivery/deliver-batch'
 import { postBatch } from '../delivery/post-batch'
 import { createEmitter } from '../emitter/emitter'
 import { isId } from '../events/field-checks'
+import { jsonSizeBound } from '../events/json-size-bound'
 import { createMessageId } from '../events/message-id'
 import type { PurchaseInput, UserInput } from '../events/types'
 import { utf8Length } from '../events/utf8-length'
 import { validatePurchase } from '../events/validate-purchase'
 import { validateUser } from '../events/validate-user'
-import { jsonSizeBound } from '../events/json-size-bound'
 import { toPurchaseEvent, toUserEvent } from '../events/wire-event'
 import { createEventQueue, type QueuedEvent } from '../queue/event-queue'
 import { backgroundSleep, backgroundTimer } from '../timers/background-timer'
@@ -106,9 +106,9 @@ export function createClient<Traits extends object = object, Properties extends 
     if (!draining) {
       // drain() cannot reject: postBatch turns every failure into an outcome and listeners run guarded.
       draining = drain().finally(() => {
-          draining = undefined
-          if (queue.waiting) arm()
-        })
+        draining = undefined
+        if (queue.waiting) arm()
+      })
       config.waitUntil?.(draining)
     }
     return draining

@@ -1,25 +1,59 @@
 // Checks shared by the user and purchase validators; each returns a message for the app developer, or undefined.
 
+/**
+ * Whether `value` is a plain object (not null, not an array).
+ *
+ * @example isRecord({ plan: 'pro' }) // true
+ */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/**
+ * Whether `value` is a usable id: a string with something other than spaces.
+ *
+ * @example isId('u_1') // true
+ */
 export const isId = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0
 
 const must = (field: string, what: string) => `${field} must be ${what}`
 
+/**
+ * A message when `value` is not an id.
+ *
+ * @example checkId('', 'orderId') // 'orderId must be a non-empty string'
+ */
 export const checkId = (value: unknown, field: string): string | undefined => (isId(value) ? undefined : must(field, 'a non-empty string'))
 
+/**
+ * A message when `value` is given but not a plain object.
+ *
+ * @example checkObject([], 'traits') // 'traits must be an object'
+ */
 export const checkObject = (value: unknown, field: string): string | undefined =>
   value === undefined || isRecord(value) ? undefined : must(field, 'an object')
 
+/**
+ * A message when `value` is not an amount in major units: a finite number >= 0 or a decimal string.
+ *
+ * @example checkMoney(Infinity, 'amount') // 'amount must be a number >= 0 or a decimal string, not Infinity'
+ */
 export const checkMoney = (value: unknown, field: string): string | undefined =>
   (typeof value === 'number' ? Number.isFinite(value) && value >= 0 : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value))
     ? undefined
     : must(field, `a number >= 0 or a decimal string, not ${String(value)}`)
 
-/** Milliseconds since the epoch, or NaN when `value` is neither a valid Date nor a parseable date string. */
+/**
+ * Milliseconds since the epoch, or NaN when `value` is neither a valid Date nor a parseable date string.
+ *
+ * @example toEpoch('2026-11-21T10:00:00Z') // 1795255200000
+ */
 export const toEpoch = (value: unknown): number =>
   value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : Number.NaN
 
+/**
+ * A message when `value` is given but is not a date.
+ *
+ * @example checkTime('yesterday', 'timestamp') // 'timestamp must be an ISO 8601 date or a Date'
+ */
 export const checkTime = (value: unknown, field: string): string | undefined =>
-  value === undefined || toEpoch(value) === toEpoch(value) ? undefined : must(field, 'an ISO 8601 date or a Date')
+  value === undefined || !Number.isNaN(toEpoch(value)) ? undefined : must(field, 'an ISO 8601 date or a Date')
