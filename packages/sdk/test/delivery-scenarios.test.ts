@@ -13,6 +13,13 @@ describe('delivery under failures', () => {
     expect(retries.map((retry) => retry.reason)).toEqual(Array(3).fill('HTTP 500: status 500'))
   })
 
+  test('408 and 502 are retried like 500', async () => {
+    crm.reply = ({ number }) => (number === 1 ? { kind: 'status', status: 408 } : number === 2 ? { kind: 'status', status: 502 } : { kind: 'store' })
+    const { stats, retries } = await runScenario(crm, 20)
+    expect(stats.sent).toBe(20)
+    expect(retries.map((retry) => retry.reason.slice(0, 8))).toEqual(['HTTP 408', 'HTTP 502'])
+  })
+
   test('503 after the server stored the batch: the retry is a duplicate and counts once', async () => {
     crm.reply = ({ number }) => (number % 2 === 1 ? { kind: 'status', status: 503, storeFirst: true } : { kind: 'store' })
     const { stats } = await runScenario(crm, 150)
