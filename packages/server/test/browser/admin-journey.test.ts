@@ -228,11 +228,13 @@ describe('a new user in the admin page', { timeout: 120_000 }, () => {
     expect(((await apps.json()) as { data: { name: string }[] }).data.map((app) => app.name)).not.toContain('evil')
   })
 
-  it('logs out, which ends the session, and logs back in with the keyboard', async () => {
-    await page.goto(server.url + '/#/connect')
-    await page.getByRole('button', { name: 'Log out' }).click()
+  it('returns to the log-in form when the session ends in another tab, and logs back in with the keyboard', async () => {
+    await page.goto(server.url + '/#/customers')
+    await visible(page.getByRole('table', { name: 'Customers' }))
+    const ended = await page.request.post(server.url + '/api/auth/logout', { headers: { origin: server.url } })
+    expect(ended.status()).toBe(204)
+    await page.getByRole('link', { name: 'Reports' }).click()
     await visible(page.getByRole('heading', { name: 'Log in' }))
-    expect((await page.request.get(server.url + '/api/apps')).status()).toBe(401)
     await page.getByLabel('Email').focus()
     await page.keyboard.type(email)
     await page.keyboard.press('Tab')
@@ -242,6 +244,14 @@ describe('a new user in the admin page', { timeout: 120_000 }, () => {
     await page.keyboard.press('Tab')
     expect(await page.locator('.skip').evaluate((element) => element === document.activeElement)).toBe(true)
     expect((await page.request.get(server.url + '/api/apps')).status()).toBe(200)
+  })
+
+  it('logs out, which ends the session', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click()
+    await visible(page.getByRole('heading', { name: 'Log in' }))
+    expect((await page.request.get(server.url + '/api/apps')).status()).toBe(401)
+    await page.goto(server.url + '/#/customers')
+    await visible(page.getByRole('heading', { name: 'Log in' }))
   })
 
   it('opened no dialog and broke no policy on the way', () => {

@@ -63,6 +63,9 @@ export const account = {
     request<{ token: string; expiresAt: string }>('POST', `/api/apps/${encodeURIComponent(appId)}/access-token`),
 }
 
+/** Fired on `window` when a request finds the login session gone. */
+export const SIGNED_OUT = 'crm-signed-out'
+
 /** The public API (`/v1/*`) as the owner of one app, through the session's short-lived access token. */
 export type PublicApi = {
   get<T>(path: string, query?: Record<string, string | number | undefined>): Promise<T>
@@ -81,7 +84,11 @@ export function publicApi(appId: string): PublicApi {
   let current: { token: string; expiresAt: number } | undefined
   const token = async (renew: boolean) => {
     if (renew || !current || current.expiresAt - Date.now() < 60_000) {
-      const issued = await account.accessToken(appId)
+      const issued = await account.accessToken(appId).catch((error: unknown) => {
+        // The session is gone (logged out elsewhere, expired): the page goes back to the log-in form.
+        if (error instanceof ApiFailure && error.status === 401) window.dispatchEvent(new Event(SIGNED_OUT))
+        throw error
+      })
       current = { token: issued.token, expiresAt: Date.parse(issued.expiresAt) }
     }
     return current.token

@@ -1,5 +1,5 @@
 import './admin.css'
-import { account, ApiFailure } from './api'
+import { account, ApiFailure, SIGNED_OUT } from './api'
 import { field, h, replace } from './dom'
 import { lang, setLang, t, type Lang } from './i18n'
 import { authView, type SignedIn } from './views/auth-view'
@@ -52,4 +52,5 @@ async function boot(): Promise<void> {
   }
 }
 
+window.addEventListener(SIGNED_OUT, () => showAuth('login'))
 void boot()

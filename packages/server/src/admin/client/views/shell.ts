@@ -117,7 +117,7 @@ export function createShell(root: HTMLElement, state: ShellState, hooks: { onLog
     })
     replace(
       root,
-      h('a', { class: 'skip', href: '#main', onclick: (event: Event) => (event.preventDefault(), main.focus()) }, 'Skip to content'),
+      h('a', { class: 'skip', href: '#main', onclick: (event: Event) => (event.preventDefault(), main.focus()) }, t('skipToContent')),
       h(
         'header',
         { class: 'top' },
