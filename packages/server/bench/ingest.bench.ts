@@ -93,11 +93,11 @@ raw.prepare("INSERT INTO users (id, name, email, password_hash, created_at) VALU
 raw.prepare("INSERT INTO apps (public_id, owner_id, name, currency, timezone, language, created_at) VALUES ('a', 'u', 'n', 'USD', 'UTC', 'en', 0)").run()
 raw.prepare("INSERT INTO customers (app_id, user_id, created_at, updated_at) VALUES (1, 'c', 0, 0)").run()
 const insert = raw.prepare(
-  `INSERT INTO purchases (app_id, order_id, customer_id, amount, currency, ts, items, properties, fingerprint, received_at)
-   VALUES (1, ?, 1, ?, 'USD', ?, ?, NULL, ?, ?)`,
+  `INSERT INTO purchases (app_id, order_id, customer_id, amount, currency, ts, items, properties, received_at)
+   VALUES (1, ?, 1, ?, 'USD', ?, ?, NULL, ?)`,
 )
 const insertMany = raw.transaction((from: number) => {
-  for (let n = from; n < from + 500; n++) insert.run(`bench-${n}`, 999, Date.now(), `[{"productId":"sku-${n % 10}","name":"Bench product","category":null,"quantity":1,"price":999}]`, `fp-${n}`, Date.now())
+  for (let n = from; n < from + 500; n++) insert.run(`bench-${n}`, 999, Date.now(), `[{"productId":"sku-${n % 10}","name":"Bench product","category":null,"quantity":1,"price":999}]`, Date.now())
 })
 const rawRows = 200_000
 const rawStarted = performance.now()

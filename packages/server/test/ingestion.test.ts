@@ -47,6 +47,18 @@ describe('POST /v1/purchases', () => {
     expect(customer.body.stats).toMatchObject({ orders: 1, revenue: 19.99, averageOrderValue: 19.99 })
   })
 
+  it('recognises a replay without a timestamp, and refuses the same orderId at another time or for another user', async () => {
+    const key = account.secret
+    const order = { orderId: 'o-now', userId: 'u_1', amount: 5, currency: 'USD', product: 'Now' }
+    expect((await server.call('POST', '/v1/purchases', { key, body: order })).status).toBe(201)
+    expect((await server.call('POST', '/v1/purchases', { key, body: order })).body).toEqual({ status: 'duplicate' })
+    const timed = { ...order, orderId: 'o-timed', timestamp: '2026-01-02T00:00:00Z' }
+    expect((await server.call('POST', '/v1/purchases', { key, body: timed })).status).toBe(201)
+    expect((await server.call('POST', '/v1/purchases', { key, body: { ...timed, timestamp: '2026-01-03T00:00:00Z' } })).status).toBe(409)
+    expect((await server.call('POST', '/v1/purchases', { key, body: { ...timed, userId: 'someone-else' } })).status).toBe(409)
+    expect(server.crm.stores.db.prepare("SELECT count(*) AS n FROM customers WHERE user_id = 'someone-else'").get()).toEqual({ n: 0 })
+  })
+
   it('creates an unknown customer on its first purchase, with createdAt no later than that purchase', async () => {
     const key = account.publishable
     const res = await server.call('POST', '/v1/purchases', { key, body: { orderId: 'o-new', userId: 'u_new', amount: '5', currency: 'USD', product: 'Sticker', timestamp: '2025-03-01T12:00:00+03:00' } })

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { ErrorIssue } from '../http/api-error'
 import { toErrorIssues } from '../http/api-error'
 import { toMinorUnits } from '../money'
@@ -25,7 +24,7 @@ export function normalizeUser(body: unknown, pathPrefix?: string, timeZone = 'UT
 
 /**
  * Validates a purchase event (amounts to minor units of its currency, the 24-hour future limit) and turns it into
- * what the store writes, with the fingerprint that tells a replay from a conflicting reuse of the orderId.
+ * what the store writes.
  *
  * @example
  * normalizePurchase({ orderId: 'o1', userId: 'u_1', amount: 19.99, currency: 'USD', product: 'Pro' }, Date.now())
@@ -87,11 +86,6 @@ function toUserWrite(input: UserEventInput, timeZone: string): UserWrite {
 }
 
 function toPurchaseWrite(input: PurchaseEventInput, amount: number, timestamp: number, items: PurchaseItemWrite[]): PurchaseWrite {
-  const properties = input.properties !== undefined ? JSON.stringify(input.properties) : undefined
-  // The timestamp as given (not the defaulted "now"), so a retried event without one is still recognised.
-  const fingerprint = createHash('sha256')
-    .update(JSON.stringify([input.userId, amount, input.currency, input.timestamp === undefined ? null : timestamp, items, properties ?? null]))
-    .digest('base64url')
   return {
     type: 'purchase',
     orderId: input.orderId,
@@ -100,8 +94,8 @@ function toPurchaseWrite(input: PurchaseEventInput, amount: number, timestamp: n
     amount,
     currency: input.currency,
     timestamp,
-    items,
-    ...(properties !== undefined ? { properties } : {}),
-    fingerprint,
+    timestampGiven: input.timestamp !== undefined,
+    items: JSON.stringify(items),
+    ...(input.properties !== undefined ? { properties: JSON.stringify(input.properties) } : {}),
   }
 }

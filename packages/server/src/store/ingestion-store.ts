@@ -30,14 +30,17 @@ export type PurchaseWrite = {
   amount: number
   currency: string
   timestamp: number
-  items: PurchaseItemWrite[]
+  /** False when the timestamp defaulted to the time of receipt: a replay is then recognised whatever its time. */
+  timestampGiven: boolean
+  /** JSON text of the items (`PurchaseItemWrite[]`). */
+  items: string
   /** JSON text of the free-form properties, when given. */
   properties?: string
-  /** Identifies the order's content, so a replay can be told from a conflicting reuse of its orderId. */
-  fingerprint: string
 }
 
 export type EventWrite = UserWrite | PurchaseWrite
+
+type StoredOrder = { userId: string; amount: number; currency: string; ts: number; items: string; properties: string | null }
 
 export type WriteOutcome = 'created' | 'updated' | 'duplicate' | 'conflict'
 
@@ -58,7 +61,7 @@ export class IngestionStore {
   readonly #insertCustomer
   readonly #updateProfile
   readonly #insertCustomerEvent
-  readonly #orderFingerprint
+  readonly #storedOrder
   readonly #insertPurchase
   /** userId → customer row id, per app; only ever holds committed rows (cleared when a transaction fails). */
   readonly #customerIds = new Map<string, number>()
@@ -89,12 +92,13 @@ export class IngestionStore {
     this.#insertCustomerEvent = db.prepare(
       'INSERT INTO customer_events (customer_id, type, at, data) VALUES (?, ?, ?, ?)',
     )
-    this.#orderFingerprint = db.prepare<[number, string], { fingerprint: string }>(
-      'SELECT fingerprint FROM purchases WHERE app_id = ? AND order_id = ?',
+    this.#storedOrder = db.prepare<[number, string], StoredOrder>(
+      `SELECT c.user_id AS userId, p.amount, p.currency, p.ts, p.items, p.properties
+       FROM purchases p JOIN customers c ON c.id = p.customer_id WHERE p.app_id = ? AND p.order_id = ?`,
     )
     this.#insertPurchase = db.prepare(
-      `INSERT INTO purchases (app_id, order_id, customer_id, amount, currency, ts, items, properties, fingerprint, received_at)
-       VALUES (@appId, @orderId, @customerId, @amount, @currency, @ts, @items, @properties, @fingerprint, @receivedAt)
+      `INSERT INTO purchases (app_id, order_id, customer_id, amount, currency, ts, items, properties, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (app_id, order_id) DO NOTHING`,
     )
     this.#countPurchase = db.prepare(
@@ -157,8 +161,15 @@ export class IngestionStore {
   }
 
   /** The orderId is taken: a replay of the same order, or a conflicting reuse of its id (which keeps nothing). */
-  #replayOrConflict(appId: number, event: PurchaseWrite, storedFingerprint: string): WriteOutcome {
-    if (storedFingerprint === event.fingerprint) return 'duplicate'
+  #replayOrConflict(appId: number, event: PurchaseWrite, stored: StoredOrder): WriteOutcome {
+    const same =
+      stored.userId === event.userId &&
+      stored.amount === event.amount &&
+      stored.currency === event.currency &&
+      (!event.timestampGiven || stored.ts === event.timestamp) &&
+      stored.items === event.items &&
+      stored.properties === (event.properties ?? null)
+    if (same) return 'duplicate'
     if (event.messageId !== undefined) this.#forgetMessage.run(appId, event.messageId)
     return 'conflict'
   }
@@ -209,8 +220,8 @@ export class IngestionStore {
     let newCustomer = false
     if (customerId === undefined) {
       // Before creating a customer, make sure the order is not a replay or a conflict (which must write nothing).
-      const taken = this.#orderFingerprint.get(batch.appId, event.orderId)
-      if (taken !== undefined) return this.#replayOrConflict(batch.appId, event, taken.fingerprint)
+      const taken = this.#storedOrder.get(batch.appId, event.orderId)
+      if (taken !== undefined) return this.#replayOrConflict(batch.appId, event, taken)
       const row = this.#insertCustomer.get({
         appId: batch.appId,
         userId: event.userId,
@@ -224,20 +235,19 @@ export class IngestionStore {
       customerId = row.id
       newCustomer = true
     }
-    const inserted = this.#insertPurchase.run({
-      appId: batch.appId,
-      orderId: event.orderId,
+    const inserted = this.#insertPurchase.run(
+      batch.appId,
+      event.orderId,
       customerId,
-      amount: event.amount,
-      currency: event.currency,
-      ts: event.timestamp,
-      items: JSON.stringify(event.items),
-      properties: event.properties ?? null,
-      fingerprint: event.fingerprint,
-      receivedAt: batch.receivedAt,
-    })
+      event.amount,
+      event.currency,
+      event.timestamp,
+      event.items,
+      event.properties ?? null,
+      batch.receivedAt,
+    )
     if (inserted.changes === 0) {
-      return this.#replayOrConflict(batch.appId, event, this.#orderFingerprint.get(batch.appId, event.orderId)!.fingerprint)
+      return this.#replayOrConflict(batch.appId, event, this.#storedOrder.get(batch.appId, event.orderId)!)
     }
     if (newCustomer) {
       this.#cacheCustomer(`${batch.appId}\u0000${event.userId}`, customerId)

@@ -14,17 +14,20 @@ export type LedgerCustomerRow = [id: number, userId: string]
  * for (const row of ledger.purchasesAfter(appId, 0)) row[4] // ts
  */
 export class LedgerStore {
+  readonly #allPurchases
   readonly #purchasesAfter
   readonly #customersAfter
-  readonly #lastPurchaseId
+  readonly #purchaseCount
   readonly #names
 
   constructor(db: Db) {
-    // Ordered by time so a ledger can append (or merge) runs that are already sorted.
+    // A first load reads the app's purchases in time order through purchases_by_time; a catch-up reads the rows
+    // after the watermark through the rowid (`+app_id` keeps the planner off the app's whole index range).
+    this.#allPurchases = db
+      .prepare<[number]>('SELECT id, customer_id, amount, currency, ts, items FROM purchases WHERE app_id = ? ORDER BY ts, id')
+      .raw(true)
     this.#purchasesAfter = db
-      .prepare<[number, number]>(
-        'SELECT id, customer_id, amount, currency, ts, items FROM purchases WHERE app_id = ? AND id > ? ORDER BY ts, id',
-      )
+      .prepare<[number, number]>('SELECT id, customer_id, amount, currency, ts, items FROM purchases WHERE id > ? AND +app_id = ?')
       .raw(true)
     this.#customersAfter = db
       .prepare<[number, number]>('SELECT id, user_id FROM customers WHERE app_id = ? AND id > ? ORDER BY id')
@@ -32,12 +35,12 @@ export class LedgerStore {
     this.#names = db.prepare<[string], { id: number; name: string | null }>(
       'SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))',
     )
-    this.#lastPurchaseId = db.prepare<[number], { id: number | null }>('SELECT max(id) AS id FROM purchases WHERE app_id = ?')
+    this.#purchaseCount = db.prepare<[number], { count: number }>('SELECT purchases_count AS count FROM apps WHERE id = ?')
   }
 
-  /** Purchases of the app with a row id above `afterId`, oldest first. */
+  /** Purchases of the app with a row id above `afterId`: all of them in time order when `afterId` is 0, else by id. */
   purchasesAfter(appId: number, afterId: number): IterableIterator<LedgerPurchaseRow> {
-    return this.#purchasesAfter.iterate(appId, afterId) as IterableIterator<LedgerPurchaseRow>
+    return (afterId === 0 ? this.#allPurchases.iterate(appId) : this.#purchasesAfter.iterate(afterId, appId)) as IterableIterator<LedgerPurchaseRow>
   }
 
   /** Customers of the app with a row id above `afterId`. */
@@ -50,8 +53,8 @@ export class LedgerStore {
     return new Map(this.#names.all(JSON.stringify(customerIds)).map((row) => [row.id, row.name]))
   }
 
-  /** The newest purchase row id of the app (0 when none): tells a ledger whether it is behind. */
-  lastPurchaseId(appId: number): number {
-    return this.#lastPurchaseId.get(appId)?.id ?? 0
+  /** How many purchases the app has (a counter ingestion keeps on the app's row): tells a ledger whether it is behind. */
+  purchaseCount(appId: number): number {
+    return this.#purchaseCount.get(appId)?.count ?? 0
   }
 }

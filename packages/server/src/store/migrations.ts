@@ -95,7 +95,6 @@ export const migrations: readonly Migration[] = [
         ts INTEGER NOT NULL,
         items TEXT NOT NULL,
         properties TEXT,
-        fingerprint TEXT NOT NULL,
         received_at INTEGER NOT NULL,
         UNIQUE (app_id, order_id)
       ) STRICT;
