@@ -15,8 +15,11 @@ test('a purchase is stamped with the tracking time and an upper-case currency', 
   })
 })
 
-test('dates become ISO 8601 UTC and the given messageId is kept', () => {
+test('a Date becomes ISO 8601 UTC, a string goes as given, and the given messageId is kept', () => {
   const event = toUserEvent({ userId: 'u1', createdAt: new Date('2026-01-02T03:04:05+02:00'), messageId: 'mine' }, 'mine')
   expect(event).toEqual({ type: 'user', userId: 'u1', messageId: 'mine', createdAt: '2026-01-02T01:04:05.000Z' })
+  // Without an offset the server reads it in the app's time zone, not the tracking machine's.
+  const purchase = toPurchaseEvent({ orderId: 'o1', userId: 'u1', amount: 1, currency: 'USD', product: 'Tea', timestamp: '2026-11-20T10:00:00' }, 'm', 0)
+  expect(purchase).toMatchObject({ timestamp: '2026-11-20T10:00:00' })
   expect(JSON.stringify(toUserEvent({ userId: 'u1' }, 'm'))).toBe('{"type":"user","userId":"u1","messageId":"m"}')
 })

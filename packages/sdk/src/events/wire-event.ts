@@ -5,10 +5,12 @@ export type WireEvent =
   | ({ type: 'user'; messageId: string } & Omit<UserInput, 'messageId'>)
   | ({ type: 'purchase'; messageId: string; timestamp: string } & Omit<PurchaseInput, 'messageId' | 'timestamp'>)
 
-const toIso = (value: Timestamp | number | undefined): string | undefined => (value === undefined ? value : new Date(value).toISOString())
+// A Date becomes ISO 8601 UTC; a string goes as given, so one without an offset is read in the app's time zone
+// by the server, not in the time zone of the machine that tracked it.
+const toIso = (value: Timestamp | undefined): string | undefined => (value instanceof Date ? value.toISOString() : value)
 
 /**
- * The wire form of a validated user, dates as ISO 8601 UTC.
+ * The wire form of a validated user.
  *
  * @example toUserEvent({ userId: 'u1', traits: { plan: 'pro' } }, id)
  */
@@ -28,6 +30,6 @@ export function toPurchaseEvent(purchase: PurchaseInput, messageId: string, now:
     ...purchase,
     messageId,
     currency: purchase.currency.toUpperCase(),
-    timestamp: toIso(purchase.timestamp ?? now),
+    timestamp: toIso(purchase.timestamp ?? new Date(now)),
   } as WireEvent
 }
