@@ -1,5 +1,6 @@
 import { localDay, startOfLocalDay } from '../calendar'
 import type { LedgerPurchaseRow, LedgerStore } from '../store'
+import { type DailyRollup, dailyRollup } from './daily-rollup'
 
 type StoredItem = { productId: string | null; name: string; quantity: number; price: number }
 
@@ -58,10 +59,13 @@ export class PurchaseLedger {
   timeZone = 'UTC'
 
   #purchaseWatermark = 0
+  #purchasesRead = 0
   #customerWatermark = 0
   readonly #customerIndex = new Map<number, number>()
   readonly #productIndex = new Map<string, number>()
   readonly #currencyIndex = new Map<string, number>()
+  #rollups = new Map<number, DailyRollup>()
+  #rollupVersion = -1
 
   constructor(readonly appId: number) {}
 
@@ -72,7 +76,7 @@ export class PurchaseLedger {
   refresh(store: LedgerStore, timeZone: string): boolean {
     const zoneChanged = timeZone !== this.timeZone
     this.timeZone = timeZone
-    const behind = store.lastPurchaseId(this.appId) > this.#purchaseWatermark
+    const behind = store.purchaseCount(this.appId) > this.#purchasesRead
     if (!behind) {
       if (zoneChanged && this.size > 0) {
         this.day = localDays(this.ts, this.size, timeZone)
@@ -87,7 +91,11 @@ export class PurchaseLedger {
       this.#customerWatermark = rowId
     }
     const run = EMPTY_RUN()
-    for (const row of store.purchasesAfter(this.appId, this.#purchaseWatermark)) this.#read(row, run)
+    const rows = [...store.purchasesAfter(this.appId, this.#purchaseWatermark)]
+    // A catch-up comes by row id; the columns want time order (a first load already comes sorted).
+    if (this.#purchaseWatermark > 0) rows.sort((left, right) => left[4] - right[4] || left[0] - right[0])
+    for (const row of rows) this.#read(row, run)
+    this.#purchasesRead += rows.length
     this.#merge(run, zoneChanged)
     this.version++
     return true
@@ -108,6 +116,20 @@ export class PurchaseLedger {
       else high = middle
     }
     return low
+  }
+
+  /** Sales by day (and product and day) in one currency, summed once per version of the ledger. */
+  rollup(currency: number): DailyRollup {
+    if (this.#rollupVersion !== this.version) {
+      this.#rollups = new Map()
+      this.#rollupVersion = this.version
+    }
+    let rollup = this.#rollups.get(currency)
+    if (!rollup) {
+      rollup = dailyRollup(this, currency)
+      this.#rollups.set(currency, rollup)
+    }
+    return rollup
   }
 
   /** Index of the app's currency in `currencies`, or -1 when no purchase used it yet. */

@@ -1,4 +1,4 @@
-import { type Interval, periodLabel, periodStarts, startOfLocalDay } from '../calendar'
+import { type Interval, localDay, periodLabel, periodStarts, startOfLocalDay } from '../calendar'
 import type { PurchaseLedger } from '../ledger'
 import { topK } from './top-k'
 
@@ -61,7 +61,49 @@ export function salesFigures(ledger: PurchaseLedger, query: SalesReportQuery): S
   const productLastOrder = new Int32Array(productCount)
   const otherRevenue = new Map<number, { revenue: number; orders: number }>()
 
-  const { day, ts, customer, amount, currency, itemStart, itemProduct, itemQuantity, itemRevenue, firstOrderAt } = ledger
+  const addProducts = (i: number) => {
+    for (let k = ledger.itemStart[i] as number; k < (ledger.itemStart[i + 1] as number); k++) {
+      const product = ledger.itemProduct[k] as number
+      productRevenue[product] = (productRevenue[product] as number) + (ledger.itemRevenue[k] as number)
+      productQuantity[product] = (productQuantity[product] as number) + (ledger.itemQuantity[k] as number)
+      if (productLastOrder[product] !== i + 1) {
+        productLastOrder[product] = i + 1
+        productOrders[product] = (productOrders[product] as number) + 1
+      }
+    }
+  }
+
+  // Whole days before the day of `asOf` come from the daily rollup; the day of `asOf` is summed from its purchases.
+  const asOfDay = localDay(query.asOf, ledger.timeZone)
+  if (appCurrency >= 0) {
+    const rollup = ledger.rollup(appCurrency)
+    const lastWholeDay = Math.min(query.toDay, asOfDay - 1, rollup.firstDay + rollup.days - 1)
+    let p = 0
+    for (let d = Math.max(query.fromDay, rollup.firstDay); d <= lastWholeDay; d++) {
+      while (d >= (starts[p + 1] as number)) p++
+      const at = d - rollup.firstDay
+      revenue[p] = (revenue[p] as number) + (rollup.revenue[at] as number)
+      orders[p] = (orders[p] as number) + (rollup.orders[at] as number)
+      for (let slot = rollup.productStart[at] as number; slot < (rollup.productStart[at + 1] as number); slot++) {
+        const product = rollup.product[slot] as number
+        productRevenue[product] = (productRevenue[product] as number) + (rollup.productRevenue[slot] as number)
+        productQuantity[product] = (productQuantity[product] as number) + (rollup.productQuantity[slot] as number)
+        productOrders[product] = (productOrders[product] as number) + (rollup.productOrders[slot] as number)
+      }
+    }
+    if (asOfDay >= query.fromDay && asOfDay <= query.toDay) {
+      const partialPeriod = starts.findLastIndex((start) => start <= asOfDay)
+      for (let i = Math.max(first, ledger.firstIndexOfDay(asOfDay)); i < last; i++) {
+        if (ledger.currency[i] !== appCurrency) continue
+        revenue[partialPeriod] = (revenue[partialPeriod] as number) + (ledger.amount[i] as number)
+        orders[partialPeriod] = (orders[partialPeriod] as number) + 1
+        addProducts(i)
+      }
+    }
+  }
+
+  // Who bought: one lean pass over the range's purchases.
+  const { day, ts, customer, amount, currency, firstOrderAt } = ledger
   let p = 0
   for (let i = first; i < last; i++) {
     const d = day[i] as number
@@ -76,8 +118,6 @@ export function salesFigures(ledger: PurchaseLedger, query: SalesReportQuery): S
       continue
     }
     const c = customer[i] as number
-    revenue[p] = (revenue[p] as number) + value
-    orders[p] = (orders[p] as number) + 1
     if (lastPeriodOf[c] !== p + 1) {
       if (lastPeriodOf[c] === 0) touched.push(c)
       lastPeriodOf[c] = p + 1
@@ -89,15 +129,6 @@ export function salesFigures(ledger: PurchaseLedger, query: SalesReportQuery): S
     }
     customerRevenue[c] = (customerRevenue[c] as number) + value
     customerOrders[c] = (customerOrders[c] as number) + 1
-    for (let k = itemStart[i] as number; k < (itemStart[i + 1] as number); k++) {
-      const product = itemProduct[k] as number
-      productRevenue[product] = (productRevenue[product] as number) + (itemRevenue[k] as number)
-      productQuantity[product] = (productQuantity[product] as number) + (itemQuantity[k] as number)
-      if (productLastOrder[product] !== i + 1) {
-        productLastOrder[product] = i + 1
-        productOrders[product] = (productOrders[product] as number) + 1
-      }
-    }
   }
 
   let repeatCustomers = 0
