@@ -8,13 +8,16 @@ export interface Product {
 
 export const CURRENCY = 'USD'
 
-export const CATALOG: readonly Product[] = [
-  { id: 'sku-espresso', name: 'Espresso beans 1 kg', category: 'Coffee', price: 24.9 },
-  { id: 'sku-filter', name: 'Filter roast 500 g', category: 'Coffee', price: 13.5 },
-  { id: 'sku-grinder', name: 'Hand grinder', category: 'Equipment', price: 89 },
-  { id: 'sku-kettle', name: 'Gooseneck kettle', category: 'Equipment', price: 59 },
-  { id: 'sku-cups', name: 'Ceramic cups (2)', category: 'Accessories', price: 18 },
+// [id, name, category, price]
+const ROWS: readonly [string, string, string, number][] = [
+  ['sku-espresso', 'Espresso beans 1 kg', 'Coffee', 24.9],
+  ['sku-filter', 'Filter roast 500 g', 'Coffee', 13.5],
+  ['sku-grinder', 'Hand grinder', 'Equipment', 89],
+  ['sku-kettle', 'Gooseneck kettle', 'Equipment', 59],
+  ['sku-cups', 'Ceramic cups (2)', 'Accessories', 18],
 ]
+
+export const CATALOG: readonly Product[] = ROWS.map(([id, name, category, price]) => ({ id, name, category, price }))
 
 /**
  * The product with `id`, or undefined.

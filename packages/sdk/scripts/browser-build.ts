@@ -1,4 +1,5 @@
-import type { BuildOptions } from 'esbuild'
+import { fileURLToPath } from 'node:url'
+import { build, type BuildOptions } from 'esbuild'
 
 /**
  * Internal property names the browser build shortens, as Preact's mangle.json does: names of the SDK's own objects
@@ -14,4 +15,20 @@ export const BROWSER_BUILD: BuildOptions = {
   platform: 'browser',
   target: 'es2022',
   mangleProps: INTERNAL_PROPERTIES,
+}
+
+/**
+ * The browser ESM bundle, built in memory as `npm run build` writes `dist/browser/crm-sdk.min.js`.
+ *
+ * @example const code = await buildBrowserBundle() // Uint8Array of minified JavaScript
+ */
+export async function buildBrowserBundle(): Promise<Uint8Array> {
+  const result = await build({
+    ...BROWSER_BUILD,
+    entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  })
+  return result.outputFiles[0]!.contents
 }

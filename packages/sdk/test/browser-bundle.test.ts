@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { build } from 'esbuild'
+import { pathToFileURL } from 'node:url'
 import { afterAll, expect, test, vi } from 'vitest'
 import type { createClient as CreateClient } from '../src'
-import { BROWSER_BUILD } from '../scripts/browser-build'
+import { buildBrowserBundle } from '../scripts/browser-build'
 import { MemoryStorage } from './memory-storage'
 import { API_KEY, HOST } from './mock-crm-server'
 import { useMockCrm } from './use-mock-crm'
@@ -16,15 +15,8 @@ const folder = mkdtempSync(join(tmpdir(), 'crm-sdk-bundle-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
 async function loadBrowserBundle(): Promise<typeof CreateClient> {
-  const result = await build({
-    ...BROWSER_BUILD,
-    entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-  })
   const file = join(folder, `bundle-${Date.now()}.mjs`)
-  writeFileSync(file, result.outputFiles[0]!.contents)
+  writeFileSync(file, await buildBrowserBundle())
   return ((await import(pathToFileURL(file).href)) as { createClient: typeof CreateClient }).createClient
 }
 
