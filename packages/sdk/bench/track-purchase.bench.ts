@@ -1,6 +1,7 @@
 // `npm run bench`: the queueing cost of trackPurchase() and the browser bundle's weight, against their targets.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { cpus, loadavg } from 'node:os'
 import { createClient, type PurchaseInput } from '../src'
 import { BROWSER_BUDGET_BYTES, measureBrowserBundle } from '../scripts/browser-bundle-size'
 
@@ -62,6 +63,8 @@ const callsPerSecond = 1e9 / callNs
 console.log(`trackPurchase: ${callNs.toFixed(0)} ns per call (median of ${ROUNDS} rounds of ${ROUND}), ${Math.round(callsPerSecond).toLocaleString('en')} calls/s; target >= ${TARGET_CALLS_PER_SECOND.toLocaleString('en')} calls/s: ${callsPerSecond >= TARGET_CALLS_PER_SECOND ? 'met' : 'NOT met'}`)
 console.log(`  with its serialization at the end of the tick: ${median(perEvent).toFixed(0)} ns per event (${Math.round(1e9 / median(perEvent)).toLocaleString('en')} events/s)`)
 console.log(`  delivered ${stats.sent.toLocaleString('en')} events in ${stats.requests} requests, ${stats.dropped} dropped`)
+
+console.log(`  Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end of the run`)
 
 const { minified, gzipped } = await measureBrowserBundle()
 console.log(`browser ESM bundle (ofetch included): ${minified} B minified, ${gzipped} B gzipped; budget ${BROWSER_BUDGET_BYTES} B (8 KiB): ${gzipped <= BROWSER_BUDGET_BYTES ? 'met' : 'NOT met'}`)

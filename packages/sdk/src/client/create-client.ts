@@ -170,18 +170,18 @@ export function createClient<Traits extends object = object, Properties extends 
         (kind === 'user' ? validateUser(input) : validatePurchase(input)) ??
         (given === undefined || isId(given) ? undefined : 'messageId must be a non-empty string')
       if (problem) return refuse(kind, problem)
-      const id = (given as string | undefined) ?? createMessageId()
+      const id = given as string | undefined
       if (queue.size + staged.length >= config.maxQueueEvents) {
-        drop([{ id, body: '', bytes: 0 }], 'queue_full', 'the queue is full')
+        drop([{ id: id ?? createMessageId(), body: '', bytes: 0 }], 'queue_full', 'the queue is full')
         return false
       }
       // A copy, so an object the app reuses for its next call does not change this event.
       const copy = { ...input }
-      // Small events (nearly all) are serialized later; one that may be near the limit is measured now.
-      const measured = jsonSizeBound(copy) + 256 > MAX_EVENT_BYTES ? serialize(kind, copy, id, now) : undefined
+      // Small events (nearly all) get their id and JSON later; one that may be near the limit is measured now.
+      const measured = jsonSizeBound(copy) + 256 > MAX_EVENT_BYTES ? serialize(kind, copy, id ?? createMessageId(), now) : undefined
       if (measured && measured.bytes > MAX_EVENT_BYTES)
         return refuse(kind, `it is ${measured.bytes} bytes as JSON, the server takes at most ${MAX_EVENT_BYTES}`, 'event_too_large')
-      staged.push(() => enqueue(measured ?? serialize(kind, copy, id, now)))
+      staged.push(() => enqueue(measured ?? serialize(kind, copy, id ?? createMessageId(), now)))
       if (staged.length === 1) queueMicrotask(serializeStaged)
       return true
     } catch (error) {

@@ -16,7 +16,9 @@ export function validatePurchase(purchase: unknown): string | undefined {
     checkId(purchase.orderId, 'orderId') ??
     checkId(purchase.userId, 'userId') ??
     checkMoney(purchase.amount, 'amount') ??
-    (isCurrencyCode(String(currency).toUpperCase()) ? undefined : `currency must be an ISO 4217 code such as "USD", not ${String(currency)}`) ??
+    (isCurrencyCode(currency as string) || isCurrencyCode(String(currency).toUpperCase())
+      ? undefined
+      : `currency must be an ISO 4217 code such as "USD", not ${String(currency)}`) ??
     (purchase.product ?? items ? undefined : 'a purchase needs product or items') ??
     (items === undefined || (Array.isArray(items) && items.length) ? undefined : 'items must be a non-empty array') ??
     checkObject(purchase.properties, 'properties') ??
