@@ -16,6 +16,8 @@ let page: Page
 let trouble: ReturnType<typeof watchForTrouble>
 let paths: Record<string, unknown>
 const email = `walker-${Date.now()}@example.com`
+/** The first app's publishable key, as the page showed it once after sign-up. */
+let publishable = ''
 const password = 'correct horse battery'
 
 beforeAll(async () => {
@@ -64,6 +66,7 @@ describe('a new user in the admin page', { timeout: 120_000 }, () => {
     expect(keys).toHaveLength(2)
     expect(keys[0]).toMatch(/^crm_pk_/)
     expect(keys[1]).toMatch(/^crm_sk_/)
+    publishable = keys[0]!
     await hasText(page.locator('pre code').first(), keys[0]!)
     await hasCount(page.getByRole('button', { name: 'Copy' }), 2)
     await hasCount(page.getByRole('table', { name: 'API keys' }).getByRole('row'), 3)
@@ -85,12 +88,27 @@ describe('a new user in the admin page', { timeout: 120_000 }, () => {
     expect((await server.call('GET', '/v1/customers', { key: created })).status).toBe(401)
   })
 
+  it('creates a second app and switches between the apps', async () => {
+    await page.getByText('New app').click()
+    await page.getByLabel('App name').fill('Second shop')
+    await page.getByLabel('Currency').fill('eur')
+    await page.getByRole('button', { name: 'Create', exact: true }).click()
+    await hasCount(page.locator('code.key'), 2)
+    expect(await page.getByLabel('App', { exact: true }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('Second shop')
+    const apps = ((await (await page.request.get(server.url + '/api/apps')).json()) as { data: { name: string; currency: string }[] }).data
+    expect(apps.map((app) => app.currency)).toEqual(['USD', 'EUR'])
+    expect(apps[1]!.name).toBe('Second shop')
+    await page.getByLabel('App', { exact: true }).selectOption({ index: 0 })
+    await hasCount(page.locator('code.key'), 0)
+    await hasCount(page.getByRole('table', { name: 'API keys' }).getByRole('row'), 4)
+  })
+
   it('watches the connection turn live when the first events arrive from the SDK', async () => {
     await page.getByRole('link', { name: 'Connection' }).click()
     const status = page.locator('[data-state="waiting"]')
     await hasText(status, 'Waiting for the first event')
     await screenshot(page, 'connection-waiting')
-    const publishable = (await page.locator('pre code').first().textContent())!.match(/crm_pk_\w+/)![0]
+    await hasText(page.locator('pre code').first(), 'crm_pk_…')
     await sendEvents(server.url, publishable)
     await hasText(page.locator('[data-state="live"]'), 'Live', 10_000)
     await hasText(page.locator('[data-state="live"]'), '12')

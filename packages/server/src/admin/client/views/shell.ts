@@ -90,7 +90,7 @@ export function createShell(root: HTMLElement, state: ShellState, hooks: { onLog
     const name = h('input', { name: 'appName', required: true, maxlength: '100' })
     const currency = h('input', { name: 'currency', value: 'USD', required: true, pattern: '[A-Za-z]{3}', maxlength: '3', size: '4' })
     const problem = h('div', {})
-    const form = h('form', { class: 'inline-form' }, field(t('name'), name), field(t('currency'), currency), h('button', { type: 'submit' }, t('create')), problem)
+    const form = h('form', { class: 'inline-form' }, field(t('appName'), name), field(t('currency'), currency), h('button', { type: 'submit' }, t('create')), problem)
     form.addEventListener('submit', async (event) => {
       event.preventDefault()
       try {
