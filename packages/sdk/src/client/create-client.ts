@@ -3,14 +3,12 @@ import { batchBody } from '../delivery/batch-body'
 import { deliverBatch, type DeliveryHooks } from '../delivery/deliver-batch'
 import { postBatch } from '../delivery/post-batch'
 import { createEmitter } from '../emitter/emitter'
-import { isId } from '../events/field-checks'
 import { jsonSizeBound } from '../events/json-size-bound'
 import { createMessageId } from '../events/message-id'
+import { serializeEvent } from '../events/serialize-event'
 import type { PurchaseInput, UserInput } from '../events/types'
 import { utf8Length } from '../events/utf8-length'
-import { validatePurchase } from '../events/validate-purchase'
-import { validateUser } from '../events/validate-user'
-import { toPurchaseEvent, toUserEvent } from '../events/wire-event'
+import { validateEvent } from '../events/validate-event'
 import { createEventQueue, type QueuedEvent } from '../queue/event-queue'
 import { backgroundSleep, backgroundTimer } from '../timers/background-timer'
 import { resolveOptions, type ClientOptions } from './options'
@@ -156,21 +154,13 @@ export function createClient<Traits extends object = object, Properties extends 
     }
   }
 
-  const serialize = (kind: 'user' | 'purchase', input: UserInput | PurchaseInput, id: string, now: number): QueuedEvent => {
-    const body = JSON.stringify(kind === 'user' ? toUserEvent(input as UserInput, id) : toPurchaseEvent(input as PurchaseInput, id, now))
-    return { id, body, bytes: utf8Length(body) }
-  }
-
   function track(kind: 'user' | 'purchase', input: UserInput | PurchaseInput): boolean {
     try {
       if (closed) return refuse(kind, 'the client is shut down', 'client_closed')
       const now = Date.now()
-      const given: unknown = input?.messageId
-      const problem =
-        (kind === 'user' ? validateUser(input) : validatePurchase(input)) ??
-        (given === undefined || isId(given) ? undefined : 'messageId must be a non-empty string')
+      const problem = validateEvent(kind, input)
       if (problem) return refuse(kind, problem)
-      const id = given as string | undefined
+      const id = input.messageId
       if (queue.size + staged.length >= config.maxQueueEvents) {
         drop([{ id: id ?? createMessageId(), body: '', bytes: 0 }], 'queue_full', 'the queue is full')
         return false
@@ -178,10 +168,10 @@ export function createClient<Traits extends object = object, Properties extends 
       // A copy, so an object the app reuses for its next call does not change this event.
       const copy = { ...input }
       // Small events (nearly all) get their id and JSON later; one that may be near the limit is measured now.
-      const measured = jsonSizeBound(copy) + 256 > MAX_EVENT_BYTES ? serialize(kind, copy, id ?? createMessageId(), now) : undefined
+      const measured = jsonSizeBound(copy) + 256 > MAX_EVENT_BYTES ? serializeEvent(kind, copy, id ?? createMessageId(), now) : undefined
       if (measured && measured.bytes > MAX_EVENT_BYTES)
         return refuse(kind, `it is ${measured.bytes} bytes as JSON, the server takes at most ${MAX_EVENT_BYTES}`, 'event_too_large')
-      staged.push(() => enqueue(measured ?? serialize(kind, copy, id ?? createMessageId(), now)))
+      staged.push(() => enqueue(measured ?? serializeEvent(kind, copy, id ?? createMessageId(), now)))
       if (staged.length === 1) queueMicrotask(serializeStaged)
       return true
     } catch (error) {
