@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test, vi } from 'vitest'
 import { createClient, type DropInfo } from '../src'
 import { startFaultyProxy } from './faulty-proxy'
+import { MemoryStorage } from './memory-storage'
 import { signUp, startRealServer } from './real-server'
 
 const USERS = 2000
@@ -93,3 +94,38 @@ test('20 000 events through a proxy that fails, delays and resets requests arriv
   expect(customers.filter((customer) => Math.abs(customer.revenue - PURCHASES_PER_USER * 12.5) > 1e-9)).toEqual([])
   console.log(`e2e: ${client.stats().requests} requests, ${client.stats().retries} retries; proxy ${JSON.stringify(proxy.counts)}`)
 }, 600_000)
+
+test('a closing page: the beacon body (text/plain, key inside) is accepted, and the next load resends once', async () => {
+  const before = await readApi<{ counts: { customers: number; purchases: number } }>('/v1/connection')
+  const storage = new MemoryStorage()
+  const page = Object.assign(new EventTarget(), { localStorage: storage })
+  const beacons: Promise<Response>[] = []
+  vi.stubGlobal('window', page)
+  vi.stubGlobal('addEventListener', page.addEventListener.bind(page))
+  vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page))
+  vi.stubGlobal('document', new EventTarget())
+  // What a browser does with sendBeacon(url, string): a POST of the string as text/plain, no custom header.
+  vi.stubGlobal('navigator', {
+    sendBeacon: (url: string, body: string) =>
+      beacons.push(fetch(url, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8' } })) > 0,
+  })
+  try {
+    const page1 = createClient({ apiKey: keys.publishable, host: server.url, flushInterval: 60_000 })
+    for (let index = 0; index < 30; index++)
+      page1.trackPurchase({ orderId: `beacon-${index}`, userId: 'beacon-user', amount: 3, currency: 'USD', product: 'Tea' })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    page.dispatchEvent(new Event('pagehide'))
+    const answers = await Promise.all(beacons)
+    expect(answers.map((answer) => answer.status)).toEqual([200])
+    expect(await answers[0]!.json()).toEqual({ accepted: 30, duplicates: 0, rejected: [] })
+
+    // The next load finds the saved events and sends them again under the same ids: the server counts them once.
+    const page2 = createClient({ apiKey: keys.publishable, host: server.url })
+    expect(page2.stats().queued).toBe(30)
+    expect(await page2.flush()).toEqual({ sent: 30, failed: 0, dropped: 0, pending: 0 })
+    const after = await readApi<{ counts: { customers: number; purchases: number } }>('/v1/connection')
+    expect(after.counts).toEqual({ customers: before.counts.customers + 1, purchases: before.counts.purchases + 30 })
+  } finally {
+    vi.unstubAllGlobals()
+  }
+}, 60_000)
