@@ -1,9 +1,9 @@
 import type { ResolvedOptions } from '../client/options'
 import type { EventQueue } from '../queue/event-queue'
+import { backgroundTimer } from '../timers/background-timer'
 import { createEventStore } from './event-store'
 import { sendWithBeacon } from './send-beacon'
 import { watchPageHide } from './watch-page'
-import { backgroundTimer } from '../timers/background-timer'
 
 /** How a client keeps its queue across page loads. */
 export interface PagePersistence {
@@ -19,9 +19,9 @@ export interface PagePersistence {
 export type PagePersistenceOptions = Pick<ResolvedOptions, 'storage' | 'maxStoredChars' | 'url' | 'apiKey' | 'inBrowser' | 'beacon'>
 
 /**
- * Takes what earlier pages left in storage (`leftBehind`), saves the queue within a tick of every change
- * (so a crash loses nothing saved), and on `pagehide` hands the queue to `navigator.sendBeacon`. Beaconed events stay saved: if the page
- * really closes, the next load sends them again under the same ids and the server counts them once.
+ * Takes what earlier pages left in storage (`leftBehind`), saves the queue within a tick of every change (so a
+ * crash loses nothing saved), and on `pagehide` hands the queue to `navigator.sendBeacon`. Beaconed events stay
+ * saved: if the page really closes, the next load sends them again under the same ids and the server counts them once.
  *
  * @example const persistence = persistPage(queue, resolveOptions({ apiKey, host }))
  */
