@@ -1,6 +1,6 @@
 /**
  * `npm run demo`: creates a demo account on a running server (CRM_URL, default http://127.0.0.1:3000) and loads a
- * synthetic coffee shop into it through the ingestion API: two years up to today, a few thousand customers, with
+ * synthetic coffee shop into it through the ingestion API: two years (and two months) up to today, a few thousand customers, with
  * growth, a yearly peak, busy weekends, churn and products bought together. Then prints how to log in.
  */
 import { syntheticShop } from './synthetic-shop'
@@ -40,7 +40,9 @@ if (signup.status !== 201) {
 const secret: string = signup.body.apiKeys.secret
 
 const today = Math.floor(Date.now() / DAY_MS) * DAY_MS
-const events = syntheticShop({ customers, start: new Date(today - 730 * DAY_MS), days: 730, seed: Date.now() % 100_000 })
+// Two years and two months: two whole years of months, and two more for the forecast's backtest to stand on.
+const days = 790
+const events = syntheticShop({ customers, start: new Date(today - days * DAY_MS), days, seed: Date.now() % 100_000 })
   .filter((event) => event.type === 'user' || Date.parse(event.timestamp) <= Date.now())
 const purchases = events.filter((event) => event.type === 'purchase').length
 console.log(`Loading ${customers} customers and ${purchases} purchases through ${base}/v1/batch…`)

@@ -11,7 +11,7 @@ export type ShopEvent =
       amount: string
       currency: string
       timestamp: string
-      items: { productId: string; name: string; category: string; quantity: number; price: string }[]
+      items: ShopItem[]
       messageId: string
     }
 
@@ -49,9 +49,8 @@ const AFFINITIES: Record<string, string> = {
 
 const DAY_MS = 86_400_000
 
-/** Popularity of a product on day `t` of `days`: cold brew rises through the history, decaf fades. */
-function popularity(productId: string, t: number, days: number): number {
-  const progress = t / days
+/** Popularity of a product at `progress` (0..1) through the history: cold brew rises, decaf fades. */
+function popularity(productId: string, progress: number): number {
   if (productId === 'cold-brew') return 0.2 + 2.5 * progress
   if (productId === 'decaf-beans') return 2 - 1.8 * progress
   if (productId.endsWith('beans')) return 4
@@ -66,6 +65,31 @@ function seasonality(time: number): number {
   const yearly = 1 + 0.45 * Math.cos((2 * Math.PI * (dayOfYear - 345)) / 365)
   const weekday = date.getUTCDay()
   return yearly * (weekday === 0 || weekday === 6 ? 1.3 : 0.9)
+}
+
+export type ShopItem = { productId: string; name: string; category: string; quantity: number; price: string }
+
+/**
+ * One order's items at `progress` (0..1) through the history: a product by popularity, its affinity partner 45 % of
+ * the time, now and then something else.
+ *
+ * @example
+ * shopBasket(seededRandom(1), 0.5) // [{ productId: 'dripper', ... }, { productId: 'paper-filters', ... }]
+ */
+export function shopBasket(random: () => number, progress: number): ShopItem[] {
+  const basket = new Set<string>()
+  const weights = SHOP_PRODUCTS.map((product) => popularity(product.productId, progress))
+  let pick = random() * weights.reduce((sum, weight) => sum + weight, 0)
+  const primary = SHOP_PRODUCTS.find((_, i) => (pick -= weights[i] as number) < 0) ?? SHOP_PRODUCTS[0]!
+  basket.add(primary.productId)
+  const partner = AFFINITIES[primary.productId]
+  if (partner && random() < 0.45) basket.add(partner)
+  if (random() < 0.08) basket.add(SHOP_PRODUCTS[Math.floor(random() * SHOP_PRODUCTS.length)]!.productId)
+  return [...basket].map((productId) => {
+    const product = SHOP_PRODUCTS.find((candidate) => candidate.productId === productId)!
+    const quantity = product.category === 'Coffee' && random() < 0.3 ? 2 : 1
+    return { productId, name: product.name, category: product.category, quantity, price: product.price.toFixed(2) }
+  })
 }
 
 /**
@@ -100,20 +124,7 @@ export function syntheticShop(options: SyntheticShopOptions): ShopEvent[] {
     const dropout = betaFrom(random, 1.2, 3.5)
     let time = arrival
     for (;;) {
-      const t = (time - start) / DAY_MS
-      const basket = new Set<string>()
-      const weights = SHOP_PRODUCTS.map((product) => popularity(product.productId, t, options.days))
-      let pick = random() * weights.reduce((sum, weight) => sum + weight, 0)
-      const primary = SHOP_PRODUCTS.find((_, i) => (pick -= weights[i] as number) < 0) ?? SHOP_PRODUCTS[0]!
-      basket.add(primary.productId)
-      const partner = AFFINITIES[primary.productId]
-      if (partner && random() < 0.45) basket.add(partner)
-      if (random() < 0.08) basket.add(SHOP_PRODUCTS[Math.floor(random() * SHOP_PRODUCTS.length)]!.productId)
-      const items = [...basket].map((productId) => {
-        const product = SHOP_PRODUCTS.find((candidate) => candidate.productId === productId)!
-        const quantity = product.category === 'Coffee' && random() < 0.3 ? 2 : 1
-        return { productId, name: product.name, category: product.category, quantity, price: product.price.toFixed(2) }
-      })
+      const items = shopBasket(random, (time - start) / DAY_MS / options.days)
       const amount = items.reduce((sum, item) => sum + Number(item.price) * item.quantity, 0)
       orders++
       events.push({

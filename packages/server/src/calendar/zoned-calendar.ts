@@ -1,26 +1,8 @@
+import { timeZoneOffset } from '../time'
+
 const DAY_MS = 86_400_000
 
 export type Interval = 'day' | 'week' | 'month'
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    formatters.set(timeZone, formatter)
-  }
-  return formatter
-}
 
 /**
  * How far the zone's wall clock is ahead of UTC at an instant, in milliseconds.
@@ -29,11 +11,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * zoneOffset(Date.UTC(2026, 0, 1), 'Europe/Moscow') // 10_800_000
  */
 export function zoneOffset(time: number, timeZone: string): number {
-  if (timeZone === 'UTC') return 0
-  const parts: Record<string, number> = {}
-  for (const part of formatterFor(timeZone).formatToParts(time)) parts[part.type] = Number(part.value)
-  const wallClock = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!)
-  return wallClock - Math.floor(time / 1000) * 1000
+  return timeZone === 'UTC' ? 0 : timeZoneOffset(time, timeZone)
 }
 
 /**

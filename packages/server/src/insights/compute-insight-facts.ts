@@ -17,6 +17,8 @@ export type InsightComputation = { facts: InsightFacts; model: CustomerModel }
 export type ComputeOptions = {
   /** Called between stages so a long computation lets requests (and ingestion) through. */
   pause?: () => Promise<void>
+  /** Receives each stage's duration in milliseconds (for the benchmark). */
+  timings?: Record<string, number>
 }
 
 // Enough history for every trend and forecast, bounded so the cost does not grow with the shop's age.
@@ -73,12 +75,17 @@ export function forecastFacts(
  * const { facts, model } = await computeInsightFacts(ledger, 'USD', Date.now())
  */
 export async function computeInsightFacts(ledger: PurchaseLedger, currency: string, asOf: number, options: ComputeOptions = {}): Promise<InsightComputation> {
-  const pause = options.pause ?? (async () => {})
+  let stageStarted = performance.now()
+  const pause = async (stage: string) => {
+    if (options.timings) options.timings[stage] = performance.now() - stageStarted
+    await options.pause?.()
+    stageStarted = performance.now()
+  }
   const scale = minorToMajor(currency)
   const monthly = salesSeries(ledger, 'month', asOf, currency, MONTHS)
   const weekly = salesSeries(ledger, 'week', asOf, currency, WEEKS)
   const daily = salesSeries(ledger, 'day', asOf, currency, DAYS)
-  await pause()
+  await pause('series')
 
   const productsBy = monthly.labels.length >= 12 ? lastPeriods(monthly, 24) : lastPeriods(weekly, 26)
   const products = productSeries(ledger, productsBy, currency)
@@ -91,14 +98,14 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
     ...dailyFacts(daily, scale),
     ...yearlySeasonality(monthly, scale),
   ]
-  await pause()
+  await pause('trends')
 
   const { forecast, reason } = forecastFacts(ledger, asOf, currency)
-  await pause()
+  await pause('forecast')
 
   const histories = customerHistories(ledger, asOf, localDay(asOf, ledger.timeZone), currency)
   const model = fitCustomerModel(histories, scale)
-  await pause()
+  await pause('customer model')
 
   const rfm = scoreRfm(
     Array.from(histories.customers, (c) => ({
@@ -116,7 +123,7 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
     revenueShare: round4(segment.revenueShare),
   }))
   const { rules } = basketRules(ledger, asOf)
-  await pause()
+  await pause('segments and rules')
 
   const recommendations = recommendationFacts({
     ledger,
@@ -130,6 +137,7 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
     minorToMajor: scale,
   })
 
+  if (options.timings) options.timings.recommendations = performance.now() - stageStarted
   const last = monthly.labels.length - 1
   const headline: InsightFacts['headline'] =
     last >= 0

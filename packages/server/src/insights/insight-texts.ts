@@ -81,7 +81,7 @@ export function insightTexts(lang: Language, currency: string) {
         const last = ru
           ? `${fact.period}: ${metricValue(fact, fact.current ?? 0)}, ${f.percent(fact.change)} к ${fact.previousPeriod}`
           : `${fact.period}: ${metricValue(fact, fact.current ?? 0)}, ${f.percent(fact.change)} against ${fact.previousPeriod}`
-        return `${moving} (${ru ? 'тест Манна–Кендалла' : 'Mann-Kendall'}, ${p(fact.pValue)}, ${fact.periods}). ${last}.`
+        return `${moving} (${ru ? 'тест Манна–Кендалла' : 'Mann-Kendall'}, ${p(fact.pValue)}, n = ${fact.periods}). ${last}.`
       }
       case 'product': {
         const share = f.percent(Math.abs(fact.shareSlope ?? 0))

@@ -24,7 +24,13 @@ export function salesSeries(ledger: PurchaseLedger, interval: Interval, asOf: nu
   const currentStart = periodStart(localDay(asOf, ledger.timeZone), interval)
   const empty: SalesSeries = { interval, labels: [], starts: [], revenue: [], orders: [], customers: [], averageOrderValue: [] }
   if (ledger.size === 0 || (ledger.day[0] as number) >= currentStart) return empty
-  let fromDay = periodStart(ledger.day[0] as number, interval)
+  // The first period is counted only if sales started in its first tenth: a shop that opened mid-month did not have
+  // a bad month.
+  const firstDay = ledger.day[0] as number
+  const firstStart = periodStart(firstDay, interval)
+  const firstEnd = nextPeriodStart(firstStart, interval)
+  let fromDay = firstDay - firstStart <= 0.1 * (firstEnd - firstStart) ? firstStart : firstEnd
+  if (fromDay >= currentStart) return empty
   if (Number.isFinite(maxPeriods)) fromDay = Math.max(fromDay, nextPeriodStart(currentStart, interval, -maxPeriods))
   const { series } = salesFigures(ledger, { fromDay, toDay: currentStart - 1, interval, asOf, currency, top: 1 })
   return {

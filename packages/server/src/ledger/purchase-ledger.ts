@@ -1,3 +1,4 @@
+import { createDenseIndex } from '../analytics'
 import { localDay, startOfLocalDay } from '../calendar'
 import type { LedgerPurchaseRow, LedgerStore } from '../store'
 import { type DailyRollup, dailyRollup } from './daily-rollup'
@@ -45,12 +46,13 @@ export class PurchaseLedger {
   itemQuantity: Int32Array = new Int32Array(0)
   /** price × quantity, minor units of the purchase's currency. */
   itemRevenue: Float64Array = new Float64Array(0)
-  readonly currencies: string[] = []
   readonly products: LedgerProduct[] = []
   /** userIds by dense customer index. */
   readonly userIds: string[] = []
   /** Customer row ids by dense customer index. */
   readonly customerRowIds: number[] = []
+  /** 1 where the purchase is its customer's first order (the first in time), so reports read it in sequence. */
+  firstOrder: Uint8Array = new Uint8Array(0)
   /** Time of each customer's first and second order (any currency); Infinity when there is none. */
   firstOrderAt: Float64Array = new Float64Array(0)
   secondOrderAt: Float64Array = new Float64Array(0)
@@ -62,8 +64,8 @@ export class PurchaseLedger {
   #purchasesRead = 0
   #customerWatermark = 0
   readonly #customerIndex = new Map<number, number>()
-  readonly #productIndex = new Map<string, number>()
-  readonly #currencyIndex = new Map<string, number>()
+  readonly #productKeys = createDenseIndex<string>()
+  readonly #currencyCodes = createDenseIndex<string>()
   #rollups = new Map<number, DailyRollup>()
   #rollupVersion = -1
 
@@ -132,9 +134,14 @@ export class PurchaseLedger {
     return rollup
   }
 
-  /** Index of the app's currency in `currencies`, or -1 when no purchase used it yet. */
+  /** Currency codes by index (the values of `currency`). */
+  get currencies(): readonly string[] {
+    return this.#currencyCodes.values
+  }
+
+  /** Index of a currency in `currencies`, or -1 when no purchase used it yet. */
   currencyIndex(code: string): number {
-    return this.#currencyIndex.get(code) ?? -1
+    return this.#currencyCodes.values.indexOf(code)
   }
 
   /** Ledger index of a customer by row id; undefined when the customer is not loaded (or has no purchase yet). */
@@ -154,31 +161,17 @@ export class PurchaseLedger {
     run.ts.push(ts)
     run.customer.push(customer)
     run.amount.push(amount)
-    run.currency.push(this.#indexOf(this.#currencyIndex, this.currencies, currency))
+    run.currency.push(this.#currencyCodes.indexOf(currency))
     const items = JSON.parse(itemsJson) as StoredItem[]
     run.itemCounts.push(items.length)
     for (const item of items) {
       const key = item.productId ?? item.name
-      let product = this.#productIndex.get(key)
-      if (product === undefined) {
-        product = this.products.length
-        this.#productIndex.set(key, product)
-        this.products.push({ key, name: item.name })
-      }
+      const product = this.#productKeys.indexOf(key)
+      if (product === this.products.length) this.products.push({ key, name: item.name })
       run.itemProduct.push(product)
       run.itemQuantity.push(item.quantity)
       run.itemRevenue.push(item.price * item.quantity)
     }
-  }
-
-  #indexOf(index: Map<string, number>, list: string[], value: string): number {
-    let position = index.get(value)
-    if (position === undefined) {
-      position = list.length
-      index.set(value, position)
-      list.push(value)
-    }
-    return position
   }
 
   /** Merges a sorted run into the sorted columns (a plain append when it starts after the last purchase). */
@@ -237,6 +230,7 @@ export class PurchaseLedger {
     }
     Object.assign(this, { size, ts, day, customer, amount, currency, itemStart, itemProduct, itemQuantity, itemRevenue })
     this.#updateOrderTimes(run)
+    this.firstOrder = firstOrders(customer, size, this.userIds.length)
   }
 
   #updateOrderTimes(run: Run): void {
@@ -259,6 +253,20 @@ export class PurchaseLedger {
       }
     })
   }
+}
+
+/** Marks each customer's first purchase in the (time-sorted) columns. */
+function firstOrders(customer: Int32Array, size: number, customers: number): Uint8Array {
+  const seen = new Uint8Array(customers)
+  const first = new Uint8Array(size)
+  for (let i = 0; i < size; i++) {
+    const c = customer[i] as number
+    if (seen[c] === 0) {
+      seen[c] = 1
+      first[i] = 1
+    }
+  }
+  return first
 }
 
 /** Local day numbers of sorted instants; the zone is consulted once per day, not once per purchase. */

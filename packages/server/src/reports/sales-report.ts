@@ -49,10 +49,7 @@ export function salesFigures(ledger: PurchaseLedger, query: SalesReportQuery): S
   const customers = new Int32Array(periods)
   const newCustomers = new Int32Array(periods)
   const customerCount = ledger.customerCount
-  const lastPeriodOf = new Int32Array(customerCount)
-  const customerRevenue = new Float64Array(customerCount)
-  const customerOrders = new Int32Array(customerCount)
-  const isNew = new Uint8Array(customerCount)
+  const state = new Float64Array(customerCount * 3)
   const touched: number[] = []
   const productCount = ledger.products.length
   const productRevenue = new Float64Array(productCount)
@@ -102,8 +99,9 @@ export function salesFigures(ledger: PurchaseLedger, query: SalesReportQuery): S
     }
   }
 
-  // Who bought: one lean pass over the range's purchases.
-  const { day, ts, customer, amount, currency, firstOrderAt } = ledger
+  // Who bought: one lean pass over the range's purchases. A customer's running figures sit side by side
+  // ([last period + 1, revenue, orders]) so each purchase touches one cache line of customer state.
+  const { day, customer, amount, currency, firstOrder } = ledger
   let p = 0
   for (let i = first; i < last; i++) {
     const d = day[i] as number
@@ -117,18 +115,15 @@ export function salesFigures(ledger: PurchaseLedger, query: SalesReportQuery): S
       otherRevenue.set(code, other)
       continue
     }
-    const c = customer[i] as number
-    if (lastPeriodOf[c] !== p + 1) {
-      if (lastPeriodOf[c] === 0) touched.push(c)
-      lastPeriodOf[c] = p + 1
+    const at = (customer[i] as number) * 3
+    if (state[at] !== p + 1) {
+      if (state[at] === 0) touched.push(at / 3)
+      state[at] = p + 1
       customers[p] = (customers[p] as number) + 1
     }
-    if (ts[i] === firstOrderAt[c] && isNew[c] === 0) {
-      isNew[c] = 1
-      newCustomers[p] = (newCustomers[p] as number) + 1
-    }
-    customerRevenue[c] = (customerRevenue[c] as number) + value
-    customerOrders[c] = (customerOrders[c] as number) + 1
+    if (firstOrder[i] === 1) newCustomers[p] = (newCustomers[p] as number) + 1
+    state[at + 1] = (state[at + 1] as number) + value
+    state[at + 2] = (state[at + 2] as number) + 1
   }
 
   let repeatCustomers = 0
@@ -162,10 +157,10 @@ export function salesFigures(ledger: PurchaseLedger, query: SalesReportQuery): S
         orders: productOrders[product] as number,
         quantity: productQuantity[product] as number,
       })),
-    topCustomers: topK(touched, (c) => customerRevenue[c] as number, top).map((c) => ({
+    topCustomers: topK(touched, (c) => state[c * 3 + 1] as number, top).map((c) => ({
       customer: c,
-      revenue: customerRevenue[c] as number,
-      orders: customerOrders[c] as number,
+      revenue: state[c * 3 + 1] as number,
+      orders: state[c * 3 + 2] as number,
     })),
     otherCurrencies: [...otherRevenue]
       .map(([code, figures]) => ({ currency: ledger.currencies[code] as string, ...figures }))

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { createStoreApp } from '../../test/fixtures/store-app'
+import { PurchaseLedger } from '../ledger'
+import { salesSeries } from './sales-series'
+
+function ledgerWith(timestamps: string[]) {
+  const { stores, app, purchase } = createStoreApp()
+  purchase(...timestamps.map((timestamp, i) => ({ orderId: `o${i}`, userId: `u${i % 3}`, amount: 10, timestamp })))
+  const ledger = new PurchaseLedger(app.id)
+  ledger.refresh(stores.ledger, 'UTC')
+  return ledger
+}
+
+describe('salesSeries', () => {
+  it('lists whole periods up to the one asOf is in, with zeros where nothing sold', () => {
+    const ledger = ledgerWith(['2026-01-02T10:00:00Z', '2026-01-20T10:00:00Z', '2026-03-05T10:00:00Z', '2026-04-02T10:00:00Z'])
+    const series = salesSeries(ledger, 'month', Date.parse('2026-04-10T00:00:00Z'), 'USD')
+    expect(series.labels).toEqual(['2026-01', '2026-02', '2026-03'])
+    expect(series.revenue).toEqual([2000, 0, 1000])
+    expect(series.orders).toEqual([2, 0, 1])
+    expect(series.averageOrderValue).toEqual([1000, 0, 1000])
+    expect(salesSeries(ledger, 'month', Date.parse('2026-04-10T00:00:00Z'), 'USD', 2).labels).toEqual(['2026-02', '2026-03'])
+  })
+
+  it('leaves out a first period the shop opened late in', () => {
+    const ledger = ledgerWith(['2026-01-20T10:00:00Z', '2026-02-05T10:00:00Z', '2026-03-05T10:00:00Z'])
+    expect(salesSeries(ledger, 'month', Date.parse('2026-04-01T00:00:00Z'), 'USD').labels).toEqual(['2026-02', '2026-03'])
+    expect(salesSeries(ledger, 'month', Date.parse('2026-02-10T00:00:00Z'), 'USD').labels).toEqual([])
+  })
+})
