@@ -13,7 +13,7 @@ beforeAll(async () => {
   server = await startTestServer({ CRM_AI: 'on', OLLAMA_HOST: OLLAMA })
   shop = await server.signup('Assistant')
   const batch = [
-    { type: 'purchase', orderId: 'o1', userId: 'ann', amount: '10.00', currency: 'USD', timestamp: '2026-03-05T10:00:00Z', product: 'Tea' },
+    { type: 'purchase', orderId: 'o1', userId: 'ann', amount: '10.00', currency: 'USD', timestamp: '2026-03-01T10:00:00Z', product: 'Tea' },
     { type: 'purchase', orderId: 'o2', userId: 'bob', amount: '32.50', currency: 'USD', timestamp: '2026-03-09T10:00:00Z', product: 'Cup' },
   ]
   await server.call('POST', '/v1/batch', { key: shop.secret, body: { batch } })
