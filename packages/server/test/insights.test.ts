@@ -123,6 +123,15 @@ describe('GET /v1/insights', () => {
     expect(generatedAt > first.body.generatedAt).toBe(true)
   })
 
+  it('documents every report, insight and assistant route in /openapi.json', async () => {
+    const { body } = await server.call('GET', '/openapi.json')
+    for (const path of ['/v1/reports/sales', '/v1/insights', '/v1/insights/trends', '/v1/insights/forecast', '/v1/insights/recommendations']) {
+      expect(body.paths[path]?.get?.responses?.['200']).toBeDefined()
+    }
+    expect(body.paths['/v1/assistant/ask']?.post?.responses?.['503']).toBeDefined()
+    expect(body.components.schemas.Predictions.properties.lowConfidence).toBeDefined()
+  })
+
   it('is closed to a publishable key', async () => {
     expect((await server.call('GET', '/v1/insights', { key: shop.publishable })).status).toBe(403)
     expect((await server.call('GET', '/v1/insights/forecast', { key: shop.publishable })).status).toBe(403)
