@@ -35,12 +35,21 @@ describe('GET /v1/insights', () => {
     expect(products.find((trend: { productId: string }) => trend.productId === 'cold-brew')?.direction).toBe('up')
     expect(products.find((trend: { productId: string }) => trend.productId === 'decaf-beans')?.direction).toBe('down')
 
-    expect(insights.forecast).toMatchObject({ metric: 'revenue', interval: 'month' })
-    expect(insights.forecast.points.map((point: { period: string }) => point.period)).toEqual(['2026-10', '2026-11', '2026-12'])
+    // 24 months are too few to backtest monthly methods, so the default forecast is by day (weekly pattern).
+    expect(insights.forecast).toMatchObject({ metric: 'revenue', interval: 'day' })
+    expect(insights.forecast.points).toHaveLength(14)
+    expect(insights.forecast.points[0].period).toBe('2026-10-01')
     for (const point of insights.forecast.points) {
       expect(point.lower).toBeLessThanOrEqual(point.value)
       expect(point.upper).toBeGreaterThanOrEqual(point.value)
     }
+    expect(insights.forecast.backtest.baseline).toBe('seasonal_naive')
+
+    const affinity = /^(dripper|paper-filters|kettle|scale|grinder|espresso-beans|milk-jug|mug)$/
+    expect(insights.productPairs.length).toBeGreaterThan(0)
+    expect(insights.productPairs[0].productId).toMatch(affinity)
+    expect(insights.productPairs[0].otherProductId).toMatch(affinity)
+    expect(insights.productPairs[0].lift).toBeGreaterThan(2)
 
     const segmentCustomers = insights.segments.reduce((sum: number, segment: { customers: number }) => sum + segment.customers, 0)
     expect(segmentCustomers).toBe(CUSTOMERS)
@@ -76,6 +85,8 @@ describe('GET /v1/insights', () => {
     expect(trends.body.data.length).toBeGreaterThan(4)
     const recommendations = await server.call('GET', `/v1/insights/recommendations?asOf=${ASOF}`, { key: shop.secret })
     expect(recommendations.body.data.length).toBeGreaterThan(0)
+    const monthly = await server.call('GET', `/v1/insights/forecast?asOf=${ASOF}&interval=month`, { key: shop.secret })
+    expect(monthly.body.forecast.points.map((point: { period: string }) => point.period)).toEqual(['2026-10', '2026-11', '2026-12'])
     const daily = await server.call('GET', `/v1/insights/forecast?asOf=${ASOF}&interval=day&horizon=7`, { key: shop.secret })
     expect(daily.status).toBe(200)
     expect(daily.body.forecast.points).toHaveLength(7)

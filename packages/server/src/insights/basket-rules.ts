@@ -3,7 +3,8 @@ import type { PurchaseLedger } from '../ledger'
 
 /**
  * Product-pair rules over the order baskets of the year before `asOf` (products are the ledger's product indices).
- * The support floor is 0.1 % of baskets, and never under 10 baskets, so a pair seen twice is not a "rule".
+ * The support floor is 0.5 % of baskets, and never under 10 baskets: a pair must be common enough to act on, and a
+ * pair seen twice is not a "rule".
  *
  * @example
  * basketRules(ledger, Date.now()).rules[0] // { antecedent: 3, consequent: 7, lift: 4.2, confidence: 0.31, ... }
@@ -18,5 +19,5 @@ export function basketRules(ledger: PurchaseLedger, asOf: number, days = 365): {
     if (to > from) baskets.push(Array.from(ledger.itemProduct.subarray(from, to)))
   }
   if (baskets.length === 0) return { baskets: 0, rules: [] }
-  return associationRules(baskets, { minSupport: Math.max(0.001, 10 / baskets.length), minLift: 1.2, minConfidence: 0.05, maxRules: 100 })
+  return associationRules(baskets, { minSupport: Math.max(0.005, 10 / baskets.length), minLift: 1.2, minConfidence: 0.05, maxRules: 100 })
 }

@@ -122,7 +122,27 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
     customerShare: round4(segment.customerShare),
     revenueShare: round4(segment.revenueShare),
   }))
-  const { rules } = basketRules(ledger, asOf)
+  const { rules, baskets } = basketRules(ledger, asOf)
+  // Each pair is in the rules both ways with the same lift: keep the way with the higher confidence.
+  const strongerWay = new Map<string, (typeof rules)[number]>()
+  for (const rule of rules) {
+    const pair = `${Math.min(rule.antecedent, rule.consequent)}-${Math.max(rule.antecedent, rule.consequent)}`
+    const kept = strongerWay.get(pair)
+    if (!kept || rule.confidence > kept.confidence) strongerWay.set(pair, rule)
+  }
+  const productPairs = [...strongerWay.values()]
+    .sort((left, right) => right.lift - left.lift || right.count - left.count)
+    .slice(0, 10)
+    .map((rule) => ({
+      product: ledger.products[rule.antecedent]?.name ?? '',
+      productId: ledger.products[rule.antecedent]?.key ?? '',
+      otherProduct: ledger.products[rule.consequent]?.name ?? '',
+      otherProductId: ledger.products[rule.consequent]?.key ?? '',
+      count: rule.count,
+      support: round4(rule.support),
+      confidence: round4(rule.confidence),
+      lift: round2(rule.lift),
+    }))
   await pause('segments and rules')
 
   const recommendations = recommendationFacts({
@@ -156,7 +176,7 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
       : { period: null, revenue: 0, orders: 0, customers: 0, previousPeriod: null, previousRevenue: null, revenueChange: null }
 
   return {
-    facts: { asOf, currency, headline, trends, forecast, forecastReason: reason, segments, recommendations, customerModel: customerModelFact(model) },
+    facts: { asOf, currency, headline, trends, forecast, forecastReason: reason, segments, recommendations, productPairs, baskets, customerModel: customerModelFact(model) },
     model,
   }
 }

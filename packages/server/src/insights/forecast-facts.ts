@@ -42,6 +42,7 @@ export function revenueForecast(series: SalesSeries, horizon: number, minorToMaj
       beatsBaseline: forecast.beatsSeasonalNaive,
       level: forecast.level,
       lastActual: { period: series.labels.at(-1) as string, value: round2(values.at(-1) as number) },
+      recentTotal: round2(values.slice(-horizon).reduce((sum, value) => sum + value, 0)),
     },
     reason: null,
   }
@@ -49,12 +50,16 @@ export function revenueForecast(series: SalesSeries, horizon: number, minorToMaj
 
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000
 
+// Months are forecast when there are enough of them for the backtest to compare methods from half a season of
+// origins (two seasons of training + 6); with fewer, days (weekly pattern) give the backtest something to stand on.
+const MONTHS_FOR_MONTHLY_FORECAST = 2 * SEASON_LENGTH.month + 1 + 6
+
 /**
- * The interval the insights forecast by default: months when there are two years of them, else days.
+ * The interval the insights forecast by default: months when there are 31 or more of them, else days.
  *
  * @example
- * defaultForecastInterval(30) // 'day'
+ * defaultForecastInterval(24) // 'day'
  */
 export function defaultForecastInterval(completeMonths: number): Interval {
-  return completeMonths >= 2 * SEASON_LENGTH.month ? 'month' : 'day'
+  return completeMonths >= MONTHS_FOR_MONTHLY_FORECAST ? 'month' : 'day'
 }

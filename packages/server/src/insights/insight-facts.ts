@@ -47,6 +47,8 @@ export type ForecastFact = {
   level: number
   /** The last complete period's actual value, for comparison. */
   lastActual: { period: string; value: number }
+  /** Sum of the actual values of as many periods as the forecast has, up to the last complete one. */
+  recentTotal: number
 }
 
 export type SegmentFact = {
@@ -71,6 +73,19 @@ export type RecommendationFact = {
   evidence: Evidence[]
   /** Names the texts need (products, periods). */
   subject: Record<string, string>
+}
+
+/** A product pair from the order baskets of the last year, strongest lift first. */
+export type ProductPairFact = {
+  product: string
+  productId: string
+  otherProduct: string
+  otherProductId: string
+  /** Baskets holding both. */
+  count: number
+  support: number
+  confidence: number
+  lift: number
 }
 
 export type CustomerModelFact = {
@@ -101,5 +116,8 @@ export type InsightFacts = {
   forecastReason: string | null
   segments: SegmentFact[]
   recommendations: RecommendationFact[]
+  productPairs: ProductPairFact[]
+  /** Orders with items in the year the pairs come from. */
+  baskets: number
   customerModel: CustomerModelFact
 }

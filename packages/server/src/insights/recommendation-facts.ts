@@ -1,8 +1,8 @@
-import { type AssociationRule, median, type RfmScore } from '../analytics'
+import { type AssociationRule, median, probabilityAlive, type RfmScore } from '../analytics'
+import { dateOfDay, dayNumber } from '../calendar'
 import type { PurchaseLedger } from '../ledger'
 import type { CustomerHistories } from './customer-histories'
 import { type CustomerModel, historyOf } from './customer-model'
-import { probabilityAlive } from '../analytics'
 import type { ForecastFact, RecommendationFact, TrendFact } from './insight-facts'
 
 export type RecommendationInputs = {
@@ -199,27 +199,41 @@ export function productMoves(inputs: RecommendationInputs): RecommendationFact[]
   }))
 }
 
-/** A forecast period at least 15 % above the last complete one: prepare stock and campaigns for it. */
+/**
+ * A forecast at least 15 % above the recent past: by month or week, its highest period against the last complete
+ * one; by day (where single days swing with the weekday), the whole horizon against as many days just before it.
+ */
 export function forecastPeak(inputs: RecommendationInputs): RecommendationFact | null {
   const { forecast } = inputs
   if (!forecast || forecast.points.length === 0) return null
+  const daily = forecast.interval === 'day'
   const peak = forecast.points.reduce((best, point) => (point.value > best.value ? point : best))
-  const last = forecast.lastActual.value
-  if (!(last > 0) || peak.value < last * 1.15) return null
+  const sum = (key: 'value' | 'lower' | 'upper') => round2(forecast.points.reduce((total, point) => total + point[key], 0))
+  const expected = daily ? sum('value') : peak.value
+  const baseline = daily ? forecast.recentTotal : forecast.lastActual.value
+  if (!(baseline > 0) || expected < baseline * 1.15) return null
+  const first = forecast.points[0]?.period ?? ''
+  const period = daily ? `${first} – ${forecast.points.at(-1)?.period ?? ''}` : peak.period
   return {
-    id: `forecast-peak-${peak.period}`,
+    id: `forecast-peak-${daily ? first : peak.period}`,
     kind: 'forecast_peak',
     priority: 'medium',
-    expectedImpact: { metric: 'revenue', value: round2(peak.value - last), basis: 'forecast peak minus the last complete period' },
+    expectedImpact: { metric: 'revenue', value: round2(expected - baseline), basis: daily ? 'forecast for the coming days minus the same number of days before' : 'forecast peak minus the last complete period' },
     evidence: [
-      { metric: 'forecast', value: peak.value },
-      { metric: 'lower', value: peak.lower },
-      { metric: 'upper', value: peak.upper },
-      { metric: 'lastActual', value: last },
-      { metric: 'change', value: round4(peak.value / last - 1) },
+      { metric: 'forecast', value: expected },
+      { metric: 'lower', value: daily ? sum('lower') : peak.lower },
+      { metric: 'upper', value: daily ? sum('upper') : peak.upper },
+      { metric: 'lastActual', value: baseline },
+      { metric: 'change', value: round4(expected / baseline - 1) },
     ],
-    subject: { period: peak.period, lastPeriod: forecast.lastActual.period, method: forecast.method },
+    subject: { period, lastPeriod: daily ? priorDays(first, forecast.points.length) : forecast.lastActual.period, method: forecast.method },
   }
+}
+
+/** The `count` days before a `YYYY-MM-DD` date, as "first – last". */
+function priorDays(date: string, count: number): string {
+  const day = dayNumber(date)
+  return `${dateOfDay(day - count)} – ${dateOfDay(day - 1)}`
 }
 
 /**

@@ -12,7 +12,7 @@ export function trendView(fact: TrendFact, texts: Texts): TrendView {
 
 /** The forecast with its description. */
 export function forecastView(fact: ForecastFact, texts: Texts): ForecastView {
-  const { lastActual: _lastActual, ...forecast } = fact
+  const { lastActual: _lastActual, recentTotal: _recentTotal, ...forecast } = fact
   return { ...forecast, description: texts.forecast(fact) }
 }
 
@@ -69,6 +69,8 @@ export function renderInsights(
     forecastReason: facts.forecastReason,
     segments: facts.segments.map((segment) => ({ ...segment, name: texts.segmentName(segment.segment) })),
     recommendations: recommendations.map((fact) => recommendationView(fact, texts)),
+    productPairs: facts.productPairs,
+    baskets: facts.baskets,
     customerModel: facts.customerModel,
   }
 }

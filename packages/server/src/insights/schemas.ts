@@ -76,6 +76,21 @@ export const InsightsSchema = z
     forecastReason: z.string().nullable(),
     segments: z.array(SegmentSchema),
     recommendations: z.array(RecommendationSchema),
+    productPairs: z
+      .array(
+        z.object({
+          product: z.string(),
+          productId: z.string(),
+          otherProduct: z.string(),
+          otherProductId: z.string(),
+          count: z.number().int(),
+          support: z.number(),
+          confidence: z.number(),
+          lift: z.number(),
+        }),
+      )
+      .openapi({ description: 'Strongest product pairs (association rules) in the last year’s orders, by lift; support at least 0.5 % of orders' }),
+    baskets: z.number().int(),
     customerModel: z.object({
       status: z.enum(['fitted', 'insufficient-data']),
       reason: z.string().optional(),
