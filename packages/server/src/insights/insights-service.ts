@@ -32,6 +32,8 @@ export type InsightsServiceOptions = {
 
 // A request without `asOf` this close to now is about "now": it is served the live (background-refreshed) figures.
 const NOW_TOLERANCE_MS = 60_000
+// Live figures older than this are refreshed in the background even without new data (a month may have ended).
+const LIVE_MAX_AGE_MS = 3_600_000
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
 
@@ -141,7 +143,10 @@ export class InsightsService {
   async #computation(app: AppRow, asOf: number | undefined): Promise<Computed> {
     if (asOf === undefined) {
       const live = this.#live.get(app.id)
-      if (live && live.facts.currency === app.currency && live.timeZone === app.timezone) return live
+      if (live && live.facts.currency === app.currency && live.timeZone === app.timezone) {
+        if (Date.now() - live.generatedAt > LIVE_MAX_AGE_MS) this.#schedule(app.id)
+        return live
+      }
       return this.#recompute(app)
     }
     const ledger = this.options.ledgers.forApp(app)
