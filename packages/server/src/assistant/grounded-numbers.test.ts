@@ -7,6 +7,7 @@ describe('grounded numbers', () => {
     expect(numbersIn('Выручка 1 234,5 ₽ (+12,5 %), 0,93')).toEqual([1234.5, 12.5, 0.93])
     expect(numbersIn('1\u202f234\u00a0567 and 1,234,567 and 1.234.567')).toEqual([1234567, 1234567, 1234567])
     expect(numbersIn('In 2026. Then 7')).toEqual([2026, 7])
+    expect(numbersIn('p = 0,012; 1,234')).toEqual([0.012, 1234])
     expect(numbersIn('no numbers')).toEqual([])
   })
 

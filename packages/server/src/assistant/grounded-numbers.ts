@@ -22,8 +22,11 @@ function readNumber(token: string): number {
   const kinds = new Set(separators.replace(/[ \u00a0\u202f]/g, ''))
   const repeated = separators.split(last).length - 1 > 1
   // "1,234.5" (two kinds) and "1 234,5" (spaces, then one mark) end in a decimal part; "1,234,567" does not;
-  // a lone "," before exactly three digits is an English thousands separator, otherwise a Russian decimal comma.
-  const decimal = kinds.size > 1 || (!repeated && (last === '.' || (groups.at(-1) ?? '').length !== 3 || separators.length > 1))
+  // a lone "," before exactly three digits is an English thousands separator (unless after a lone 0), otherwise a
+  // Russian decimal comma.
+  // "0,012" is a decimal whatever the digits: no thousands separator follows a lone zero.
+  const decimal =
+    kinds.size > 1 || (!repeated && (last === '.' || (groups.at(-1) ?? '').length !== 3 || separators.length > 1 || groups[0] === '0'))
   return decimal ? Number(`${groups.slice(0, -1).join('')}.${groups.at(-1)}`) : Number(groups.join(''))
 }
 
@@ -37,7 +40,7 @@ export function numbersOf(value: unknown, into: number[] = []): number[] {
 }
 
 /**
- * Whether a stated number is one of the facts, as people round them: equal after rounding the fact to 0, 1 or 2
+ * Whether a stated number is one of the facts, as people round them: equal after rounding the fact to 0 to 3
  * decimals, within 0.5 % of it, or the same as a percentage (0.125 stated as 12.5 or 13).
  *
  * @example
@@ -48,7 +51,7 @@ export function isGrounded(stated: number, facts: readonly number[]): boolean {
   return facts.some((fact) =>
     candidates(fact).some((value) => {
       if (value === stated) return true
-      if ([0, 1, 2].some((digits) => Math.round(value * 10 ** digits) / 10 ** digits === stated)) return true
+      if ([0, 1, 2, 3].some((digits) => Math.round(value * 10 ** digits) / 10 ** digits === stated)) return true
       return value !== 0 && Math.abs(stated - value) / value <= 0.005
     }),
   )

@@ -3,14 +3,15 @@ import type { ForecastFact, InsightFacts, RecommendationFact, TrendFact } from '
 
 export type Language = 'en' | 'ru'
 
-type Formatters = { money: (value: number) => string; percent: (ratio: number) => string; number: (value: number) => string }
+type Formatters = { money: (value: number) => string; percent: (ratio: number) => string; number: (value: number) => string; pValue: (value: number) => string }
 
 function formatters(lang: Language, currency: string): Formatters {
   const locale = lang === 'ru' ? 'ru-RU' : 'en-US'
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 2 })
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
-  return { money: (value) => money.format(value), percent: (ratio) => percent.format(ratio), number: (value) => number.format(value) }
+  const pValue = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 })
+  return { money: (value) => money.format(value), percent: (ratio) => percent.format(ratio), number: (value) => number.format(value), pValue: (value) => pValue.format(value) }
 }
 
 const SEGMENT_NAMES: Record<Language, Record<RfmSegment, string>> = {
@@ -63,7 +64,7 @@ const INTERVAL_NAMES: Record<Language, Record<TrendFact['interval'], string>> = 
 export function insightTexts(lang: Language, currency: string) {
   const f = formatters(lang, currency)
   const ru = lang === 'ru'
-  const p = (value: number) => (value < 0.001 ? (ru ? 'p < 0,001' : 'p < 0.001') : `p = ${f.number(Math.round(value * 1000) / 1000)}`)
+  const p = (value: number) => (value < 0.001 ? (ru ? 'p < 0,001' : 'p < 0.001') : `p = ${f.pValue(value)}`)
   const metricValue = (fact: TrendFact, value: number) => (fact.metric === 'orders' || fact.metric === 'customers' ? f.number(value) : f.money(value))
 
   const trend = (fact: TrendFact): string => {
