@@ -45,7 +45,7 @@ export function assistantTools(services: { reports: ReportsService; insights: In
       description: 'Sales totals, series by period, top products and customers for a date range (dates YYYY-MM-DD, in the shop’s time zone).',
       parameters: z.object({ from: LocalDate.optional(), to: LocalDate.optional(), interval: IntervalArg.optional() }),
       run: async (args, context) => {
-        const report = reports.sales(context.app, { from: args.from, to: args.to, interval: args.interval ?? 'month', asOf: context.asOf ?? Date.now() })
+        const report = await reports.sales(context.app, { from: args.from, to: args.to, interval: args.interval ?? 'month', asOf: context.asOf ?? Date.now() })
         return { ...report, series: report.series.slice(-24), topProducts: report.topProducts.slice(0, 5), topCustomers: report.topCustomers.slice(0, 5) }
       },
     }),

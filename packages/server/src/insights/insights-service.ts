@@ -92,7 +92,7 @@ export class InsightsService {
       const { facts } = await this.#computation(app, request.asOf)
       outcome = { forecast: facts.forecast, reason: facts.forecastReason }
     } else {
-      const ledger = this.options.ledgers.forApp(app)
+      const ledger = await this.options.ledgers.ready(app)
       const asOf = request.asOf ?? Date.now()
       // Keyed by the day for "now", so repeated requests within a day reuse the forecast until new data comes.
       const asOfKey = request.asOf ?? `day-${localDay(asOf, app.timezone)}`
@@ -104,9 +104,10 @@ export class InsightsService {
 
   /** Customer predictions for `CustomersService.predictions`: from the live model, or one fitted as of `asOf`. */
   readonly predictions: PredictionSource = (app, customer, { asOf, horizonDays }) => {
-    const ledger = this.options.ledgers.forApp(app)
-    const index = ledger.customerIndexOf(customer.id)
-    if (index === undefined) return null
+    // A large app's ledger may still be loading after a restart: no predictions until it is there.
+    const ledger = this.options.ledgers.now(app)
+    const index = ledger?.customerIndexOf(customer.id)
+    if (!ledger || index === undefined) return null
     const model = this.#customerModel(app, ledger, asOf)
     const prediction = predictCustomer(model, index, horizonDays)
     if (!prediction) return null
@@ -149,7 +150,7 @@ export class InsightsService {
       }
       return this.#recompute(app)
     }
-    const ledger = this.options.ledgers.forApp(app)
+    const ledger = await this.options.ledgers.ready(app)
     const key = `${app.id}|${asOf}|${ledger.version}|${app.timezone}|${app.currency}`
     return this.#pastComputations.getOrCreate(key, () => this.#compute(app, ledger, asOf))
   }
@@ -164,7 +165,9 @@ export class InsightsService {
   #recompute(app: AppRow): Promise<Computed> {
     const running = this.#running.get(app.id)
     if (running) return running
-    const started = this.#compute(app, this.options.ledgers.forApp(app), Date.now())
+    const started = this.options.ledgers
+      .ready(app)
+      .then((ledger) => this.#compute(app, ledger, Date.now()))
       .then((computed) => {
         if (!this.#closed) this.#live.set(app.id, computed)
         return computed

@@ -56,3 +56,30 @@ describe('PurchaseLedger', () => {
     expect(dateOfDay(ledger.day[0]!)).toBe('2026-01-02')
   })
 })
+
+describe('PurchaseLedger.load', () => {
+  it('reads page by page in time order, and a refresh takes what was written meanwhile', async () => {
+    const { stores, app, purchase } = createStoreApp()
+    purchase(
+      { orderId: 'o1', userId: 'a', amount: 1, timestamp: '2026-01-05T10:00:00Z' },
+      { orderId: 'o2', userId: 'b', amount: 2, timestamp: '2026-01-01T10:00:00Z' },
+      { orderId: 'o3', userId: 'c', amount: 3, timestamp: '2026-01-03T10:00:00Z' },
+      { orderId: 'o4', userId: 'a', amount: 4, timestamp: '2026-01-03T10:00:00Z' },
+    )
+    const ledger = new PurchaseLedger(app.id)
+    let pauses = 0
+    const loading = ledger.load(stores.ledger, 'UTC', async () => {
+      // Written while the load pauses between pages: older than what the load has read, and by a new customer.
+      if (pauses++ === 0) purchase({ orderId: 'late', userId: 'd', amount: 9, timestamp: '2025-12-31T10:00:00Z' })
+    }, 2)
+    expect(ledger.loaded).toBe(false)
+    await loading
+    expect(pauses).toBe(2)
+    expect(ledger.loaded).toBe(true)
+    expect([...ledger.amount]).toEqual([200, 300, 400, 100])
+    expect(ledger.refresh(stores.ledger, 'UTC')).toBe(true)
+    expect([...ledger.amount]).toEqual([900, 200, 300, 400, 100])
+    expect(ledger.userIds[ledger.customer[0]!]).toBe('d')
+    expect(ledger.refresh(stores.ledger, 'UTC')).toBe(false)
+  })
+})

@@ -62,6 +62,7 @@ export class PurchaseLedger {
 
   #purchaseWatermark = 0
   #purchasesRead = 0
+  #loaded = false
   #customerWatermark = 0
   readonly #customerIndex = new Map<number, number>()
   readonly #productKeys = createDenseIndex<string>()
@@ -71,6 +72,43 @@ export class PurchaseLedger {
 
   constructor(readonly appId: number) {}
 
+  /** Whether the ledger has read the app's purchases once (by `load` or `refresh`). */
+  get loaded(): boolean {
+    return this.#loaded
+  }
+
+  /**
+   * The first read of a large app, page by page in time order, awaiting `pause` between pages so the server keeps
+   * answering (and ingesting); purchases written meanwhile are taken by the next `refresh`.
+   *
+   * @example
+   * await ledger.load(store, 'UTC', () => new Promise((resolve) => setImmediate(resolve)))
+   */
+  async load(store: LedgerStore, timeZone: string, pause: () => Promise<void>, pageSize = 100_000): Promise<void> {
+    if (this.loaded) return
+    const maxId = store.lastRowId()
+    this.timeZone = timeZone
+    const run = EMPTY_RUN()
+    let after = { ts: Number.MIN_SAFE_INTEGER, id: 0 }
+    let read = 0
+    for (;;) {
+      for (const [rowId, userId] of store.customersAfter(this.appId, this.#customerWatermark)) this.#addCustomer(rowId, userId)
+      const page = store.purchasePage(this.appId, after, maxId, pageSize)
+      for (const row of page) this.#read(row, run)
+      read += page.length
+      const last = page.at(-1)
+      if (!last || page.length < pageSize) break
+      after = { ts: last[4], id: last[0] }
+      await pause()
+    }
+    if (this.#loaded) return // a synchronous refresh got there first while this one paused
+    this.#loaded = true
+    this.#purchaseWatermark = maxId
+    this.#purchasesRead = read
+    this.#merge(run, true)
+    this.version++
+  }
+
   /**
    * Reads what was added since the last call and merges it in; recomputes local days if the time zone changed.
    * Returns whether anything changed.
@@ -78,6 +116,7 @@ export class PurchaseLedger {
   refresh(store: LedgerStore, timeZone: string): boolean {
     const zoneChanged = timeZone !== this.timeZone
     this.timeZone = timeZone
+    this.#loaded = true
     const behind = store.purchaseCount(this.appId) > this.#purchasesRead
     if (!behind) {
       if (zoneChanged && this.size > 0) {
@@ -86,17 +125,15 @@ export class PurchaseLedger {
       }
       return zoneChanged && this.size > 0
     }
-    for (const [rowId, userId] of store.customersAfter(this.appId, this.#customerWatermark)) {
-      this.#customerIndex.set(rowId, this.userIds.length)
-      this.userIds.push(userId)
-      this.customerRowIds.push(rowId)
-      this.#customerWatermark = rowId
-    }
+    for (const [rowId, userId] of store.customersAfter(this.appId, this.#customerWatermark)) this.#addCustomer(rowId, userId)
     const run = EMPTY_RUN()
     const rows = [...store.purchasesAfter(this.appId, this.#purchaseWatermark)]
     // A catch-up comes by row id; the columns want time order (a first load already comes sorted).
     if (this.#purchaseWatermark > 0) rows.sort((left, right) => left[4] - right[4] || left[0] - right[0])
-    for (const row of rows) this.#read(row, run)
+    for (const row of rows) {
+      this.#read(row, run)
+      if (row[0] > this.#purchaseWatermark) this.#purchaseWatermark = row[0]
+    }
     this.#purchasesRead += rows.length
     this.#merge(run, zoneChanged)
     this.version++
@@ -153,9 +190,15 @@ export class PurchaseLedger {
     return this.userIds.length
   }
 
+  #addCustomer(rowId: number, userId: string): void {
+    this.#customerIndex.set(rowId, this.userIds.length)
+    this.userIds.push(userId)
+    this.customerRowIds.push(rowId)
+    this.#customerWatermark = rowId
+  }
+
   #read(row: LedgerPurchaseRow, run: Run): void {
     const [id, customerRowId, amount, currency, ts, itemsJson] = row
-    if (id > this.#purchaseWatermark) this.#purchaseWatermark = id
     const customer = this.#customerIndex.get(customerRowId)
     if (customer === undefined) throw new Error(`purchase ${id} of an unknown customer ${customerRowId}`)
     run.ts.push(ts)

@@ -29,10 +29,10 @@ export function registerReportsRoutes(app: OpenAPIHono<AppEnv>, reports: Reports
       responses: { ...json(200, 'The report', SalesReportSchema), ...errors(400, 401, 403) },
     }),
     requireKeyType('secret', 'embed'),
-    (c) => {
+    async (c) => {
       const query = parseQuery(c, SalesReportQuery)
       const asOf = query.asOf ? Date.parse(query.asOf) : Date.now()
-      return c.json(reports.sales(callerOf(c).app, { from: query.from, to: query.to, interval: query.interval, asOf }), 200)
+      return c.json(await reports.sales(callerOf(c).app, { from: query.from, to: query.to, interval: query.interval, asOf }), 200)
     },
   )
 }

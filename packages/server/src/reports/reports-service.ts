@@ -23,14 +23,14 @@ export class ReportsService {
     private readonly store: LedgerStore,
   ) {}
 
-  sales(app: AppRow, request: SalesReportRequest): SalesReport {
+  async sales(app: AppRow, request: SalesReportRequest): Promise<SalesReport> {
     const toDay = request.to ? dayNumber(request.to) : localDay(request.asOf, app.timezone)
     const fromDay = request.from ? dayNumber(request.from) : defaultFromDay(toDay, request.interval)
     if (fromDay > toDay) throw new ApiError(400, 'validation_failed', '`from` must not be after `to`.', [{ path: 'from', message: 'must not be after `to`' }])
     if (toDay - fromDay > MAX_RANGE_DAYS) {
       throw new ApiError(400, 'validation_failed', `The range may span at most ${MAX_RANGE_DAYS} days.`, [{ path: 'from', message: 'range too long' }])
     }
-    const ledger = this.ledgers.forApp(app)
+    const ledger = await this.ledgers.ready(app)
     const figures = salesFigures(ledger, { fromDay, toDay, interval: request.interval, asOf: request.asOf, currency: app.currency })
     const money = (minor: number) => toMajorUnits(Math.round(minor), app.currency)
     const names = this.store.customerNames(figures.topCustomers.map(({ customer }) => ledger.customerRowIds[customer] as number))

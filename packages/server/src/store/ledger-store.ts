@@ -15,6 +15,8 @@ export type LedgerCustomerRow = [id: number, userId: string]
  */
 export class LedgerStore {
   readonly #allPurchases
+  readonly #purchasePage
+  readonly #lastRowId
   readonly #purchasesAfter
   readonly #customersAfter
   readonly #purchaseCount
@@ -26,6 +28,13 @@ export class LedgerStore {
     this.#allPurchases = db
       .prepare<[number]>('SELECT id, customer_id, amount, currency, ts, items FROM purchases WHERE app_id = ? ORDER BY ts, id')
       .raw(true)
+    this.#purchasePage = db
+      .prepare<[number, number, number, number, number]>(
+        `SELECT id, customer_id, amount, currency, ts, items FROM purchases
+         WHERE app_id = ? AND (ts, id) > (?, ?) AND id <= ? ORDER BY ts, id LIMIT ?`,
+      )
+      .raw(true)
+    this.#lastRowId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM purchases')
     this.#purchasesAfter = db
       .prepare<[number, number]>('SELECT id, customer_id, amount, currency, ts, items FROM purchases WHERE id > ? AND +app_id = ?')
       .raw(true)
@@ -41,6 +50,19 @@ export class LedgerStore {
   /** Purchases of the app with a row id above `afterId`: all of them in time order when `afterId` is 0, else by id. */
   purchasesAfter(appId: number, afterId: number): IterableIterator<LedgerPurchaseRow> {
     return (afterId === 0 ? this.#allPurchases.iterate(appId) : this.#purchasesAfter.iterate(afterId, appId)) as IterableIterator<LedgerPurchaseRow>
+  }
+
+  /**
+   * One page of the app's purchases in time order after the position (ts, id), among rows with id ≤ `maxId`: a first
+   * load reads page by page, letting other work run in between, and takes what came meanwhile by id afterwards.
+   */
+  purchasePage(appId: number, after: { ts: number; id: number }, maxId: number, limit: number): LedgerPurchaseRow[] {
+    return this.#purchasePage.all(appId, after.ts, after.id, maxId, Math.max(1, limit)) as LedgerPurchaseRow[]
+  }
+
+  /** The newest purchase row id of any app (O(1): the end of the rowid tree). */
+  lastRowId(): number {
+    return this.#lastRowId.get()?.id ?? 0
   }
 
   /** Customers of the app with a row id above `afterId`. */
