@@ -74,6 +74,8 @@ describe('GET /v1/purchases', () => {
     expect(seen).toEqual([...seen].sort().reverse())
     const ranged = await server.call('GET', '/v1/purchases?from=2025-06-02T00:00:00Z&to=2025-06-03T00:00:00Z', { key: account.secret })
     expect(ranged.body.data.map((p: { orderId: string }) => p.orderId).sort()).toEqual(['c01-0', 'c01-1'])
+    const byDate = await server.call('GET', '/v1/purchases?from=2025-06-02&to=2025-06-02', { key: account.secret })
+    expect(byDate.body.data.map((p: { orderId: string }) => p.orderId).sort()).toEqual(['c01-0', 'c01-1'])
     const one = await server.call('GET', '/v1/purchases?userId=c02', { key: account.secret })
     expect(one.body.data).toHaveLength(3)
   })

@@ -3,6 +3,7 @@ import { callerOf, requireKeyType } from '../apps/key-auth'
 import { endpoint } from '../http/endpoint'
 import type { AppEnv } from '../http/env'
 import { parseQuery } from '../http/read-json'
+import { parseDateTime } from '../time'
 import { errors, json } from '../http/responses'
 import type { CustomersService } from './customers-service'
 import {
@@ -76,11 +77,12 @@ export function registerCustomersRoutes(app: OpenAPIHono<AppEnv>, customers: Cus
     secretOnly,
     (c) => {
       const query = parseQuery(c, PurchaseListQuery)
+      const { app } = callerOf(c)
       return c.json(
-        customers.purchases(callerOf(c).app, {
+        customers.purchases(app, {
           userId: query.userId,
-          from: query.from ? Date.parse(query.from) : undefined,
-          to: query.to ? Date.parse(query.to) : undefined,
+          from: query.from ? rangeBound(query.from, app.timezone, 'from') : undefined,
+          to: query.to ? rangeBound(query.to, app.timezone, 'to') : undefined,
           limit: query.limit,
           cursor: query.cursor,
         }),
@@ -88,4 +90,14 @@ export function registerCustomersRoutes(app: OpenAPIHono<AppEnv>, customers: Cus
       )
     },
   )
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+
+/** A bound of a time range: a date is a whole day in the app's time zone (`to` includes it), a date-time is exact. */
+function rangeBound(value: string, timeZone: string, side: 'from' | 'to'): number {
+  if (!DATE_ONLY.test(value)) return parseDateTime(value, timeZone)
+  const day = new Date(`${value}T00:00:00Z`)
+  if (side === 'to') day.setUTCDate(day.getUTCDate() + 1)
+  return parseDateTime(day.toISOString().slice(0, 19), timeZone)
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { IsoDateTime, ListQuery } from '../schemas'
+import { EventDateTime, IsoDateTime, ListQuery } from '../schemas'
 
 export const CustomerListQuery = ListQuery.extend({
   search: z.string().max(200).optional().openapi({ description: 'Matches userId, name and email (substring, case-insensitive)' }),
@@ -15,8 +15,14 @@ export const CustomerQuery = z.object({
 
 export const PurchaseListQuery = ListQuery.extend({
   userId: z.string().max(255).optional(),
-  from: IsoDateTime.optional().openapi({ description: 'Inclusive' }),
-  to: IsoDateTime.optional().openapi({ description: 'Exclusive' }),
+  from: z
+    .union([z.iso.date(), EventDateTime])
+    .optional()
+    .openapi({ description: 'Inclusive: a date (YYYY-MM-DD, the app’s time zone) or a date-time' }),
+  to: z
+    .union([z.iso.date(), EventDateTime])
+    .optional()
+    .openapi({ description: 'A date is inclusive (to the end of that day in the app’s time zone); a date-time is exclusive' }),
 })
 
 export const CustomerSummarySchema = z
