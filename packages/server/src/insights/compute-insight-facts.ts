@@ -4,7 +4,7 @@ import type { PurchaseLedger } from '../ledger'
 import { currencyExponent } from '../money'
 import { basketRules } from './basket-rules'
 import { customerHistories } from './customer-histories'
-import { type CustomerModel, fitCustomerModel } from './customer-model'
+import { type CustomerModel, fitCustomerModelPausing } from './customer-model'
 import { DEFAULT_HORIZON, defaultForecastInterval, revenueForecast } from './forecast-facts'
 import type { CustomerModelFact, ForecastFact, InsightFacts, SegmentFact } from './insight-facts'
 import { productSeries } from './product-series'
@@ -104,8 +104,8 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
   await pause('forecast')
 
   const histories = customerHistories(ledger, asOf, localDay(asOf, ledger.timeZone), currency)
-  const model = fitCustomerModel(histories, scale)
-  await pause('customer model')
+  const model = await fitCustomerModelPausing(histories, scale, () => pause('purchase model'))
+  await pause('spend model')
 
   const rfm = scoreRfm(
     Array.from(histories.customers, (c) => ({
@@ -122,6 +122,7 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
     customerShare: round4(segment.customerShare),
     revenueShare: round4(segment.revenueShare),
   }))
+  await pause('segments')
   const { rules, baskets } = basketRules(ledger, asOf)
   // Each pair is in the rules both ways with the same lift: keep the way with the higher confidence.
   const strongerWay = new Map<string, (typeof rules)[number]>()
@@ -143,7 +144,7 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
       confidence: round4(rule.confidence),
       lift: round2(rule.lift),
     }))
-  await pause('segments and rules')
+  await pause('product pairs')
 
   const recommendations = recommendationFacts({
     ledger,

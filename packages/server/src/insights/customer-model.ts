@@ -1,6 +1,7 @@
 import {
   type BgNbdFit,
   type CustomerHistory,
+  type CustomerSpend,
   conditionalExpectedAverageValue,
   conditionalExpectedPurchases,
   fitBgNbd,
@@ -72,15 +73,35 @@ function evenSample<T>(values: readonly T[], size: number): T[] {
  * model.bgNbd.status // 'fitted'
  */
 export function fitCustomerModel(histories: CustomerHistories, minorToMajor: number): CustomerModel {
+  const { purchaseHistories, spends } = modelInputs(histories, minorToMajor)
+  return { asOfDay: histories.asOfDay, bgNbd: fitBgNbd(purchaseHistories), gammaGamma: fitGammaGamma(spends), histories, minorToMajor }
+}
+
+/**
+ * `fitCustomerModel` in two steps with a pause between the fits, so a large fit does not hold the server for
+ * both at once.
+ *
+ * @example
+ * const model = await fitCustomerModelPausing(histories, 0.01, () => new Promise((resolve) => setImmediate(resolve)))
+ */
+export async function fitCustomerModelPausing(histories: CustomerHistories, minorToMajor: number, pause: () => Promise<void>): Promise<CustomerModel> {
+  const { purchaseHistories, spends } = modelInputs(histories, minorToMajor)
+  const bgNbd = fitBgNbd(purchaseHistories)
+  await pause()
+  return { asOfDay: histories.asOfDay, bgNbd, gammaGamma: fitGammaGamma(spends), histories, minorToMajor }
+}
+
+/** The BG/NBD histories of every customer, and the repeat spend of a sample of repeat buyers for Gamma-Gamma. */
+function modelInputs(histories: CustomerHistories, minorToMajor: number): { purchaseHistories: CustomerHistory[]; spends: CustomerSpend[] } {
   const purchaseHistories: CustomerHistory[] = []
-  const spends: { frequency: number; meanValue: number }[] = []
+  const spends: CustomerSpend[] = []
   const partial = { histories, minorToMajor }
   for (const customer of histories.customers) {
     purchaseHistories.push(historyOf(histories, customer))
     const spend = repeatSpend(partial, customer)
     if (spend.frequency > 0 && spend.meanValue > 0) spends.push(spend)
   }
-  return { asOfDay: histories.asOfDay, bgNbd: fitBgNbd(purchaseHistories), gammaGamma: fitGammaGamma(evenSample(spends, MAX_SPEND_SAMPLE)), histories, minorToMajor }
+  return { purchaseHistories, spends: evenSample(spends, MAX_SPEND_SAMPLE) }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { forecastSeries } from '../analytics'
+import { FORECAST_METHODS, forecastSeries } from '../analytics'
 import { type Interval, nextPeriodStart, periodLabel } from '../calendar'
 import type { ForecastFact } from './insight-facts'
 import type { SalesSeries } from './sales-series'
@@ -20,7 +20,14 @@ const round2 = (value: number) => Math.round(value * 100) / 100
 export function revenueForecast(series: SalesSeries, horizon: number, minorToMajor: number): { forecast: ForecastFact | null; reason: string | null } {
   const period = SEASON_LENGTH[series.interval]
   const values = series.revenue.map((value) => value * minorToMajor)
-  const outcome = forecastSeries(values, period, horizon)
+  // Multiplicative seasonality needs every value positive: a day or month without sales rules it out.
+  const methods = values.every((value) => value > 0) ? FORECAST_METHODS : FORECAST_METHODS.filter((method) => !method.includes('multiplicative'))
+  let outcome: ReturnType<typeof forecastSeries>
+  try {
+    outcome = forecastSeries(values, period, horizon, { methods })
+  } catch (error) {
+    return { forecast: null, reason: `the forecast could not be fitted: ${error instanceof Error ? error.message : String(error)}` }
+  }
   if (!outcome.forecast) return { forecast: null, reason: `${outcome.reason} (${series.interval}s)` }
   const { forecast } = outcome
   const naive = forecast.backtest.find((score) => score.method === 'seasonal-naive')
