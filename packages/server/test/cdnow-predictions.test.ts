@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 describe('CDNOW through the API', () => {
-  it('fits the published BG/NBD parameters', async () => {
+  it('fits the published BG/NBD and Gamma-Gamma parameters', async () => {
     const res = await server.call('GET', `/v1/insights?asOf=${AS_OF}`, { key: account.secret })
     const model = res.body.customerModel
     expect(model).toMatchObject({ status: 'fitted', customers: 2357, repeatCustomers: 946 })
@@ -44,6 +44,10 @@ describe('CDNOW through the API', () => {
     expect(model.parameters.alpha).toBeCloseTo(4.414, 2)
     expect(model.parameters.a).toBeCloseTo(0.793, 2)
     expect(model.parameters.b).toBeCloseTo(2.426, 2)
+    // Gamma-Gamma on the 946 repeat buyers' mean repeat-day spend: p = 6.25, q = 3.74, v = 15.44.
+    expect(model.spendParameters.p).toBeCloseTo(6.25, 1)
+    expect(model.spendParameters.q).toBeCloseTo(3.74, 1)
+    expect(model.spendParameters.v).toBeCloseTo(15.44, 1)
   })
 
   it('sums the customers’ expected holdout purchases to the model’s 1,653', async () => {
