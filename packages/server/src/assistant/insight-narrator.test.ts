@@ -62,6 +62,22 @@ describe('InsightNarrator against Ollama’s HTTP API', () => {
     expect((await narrator().narrate(facts, ['x'], 'en')).ai.reason).toBe('model_missing')
   })
 
+  it('answers a request in time with "pending" while a slow model keeps writing, then serves its text from the cache', async () => {
+    const chat = ollamaChat(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      return chatReply(JSON.stringify({ summary: 'Revenue reached $1,234.50 in 2026-09.', recommendationOrder: [] }))
+    })
+    mock.use(chat.handler)
+    const subject = narrator()
+    const first = await subject.narrateWithin(facts, ids, 'en', 30)
+    expect(first).toEqual({ summary: null, order: null, ai: { status: 'unavailable', model: 'qwen2.5:3b', reason: 'pending' } })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const later = await subject.narrateWithin(facts, ids, 'en', 30)
+    expect(later.summary).toBe('Revenue reached $1,234.50 in 2026-09.')
+    expect(later.ai.status).toBe('ok')
+    expect(chat.requests).toHaveLength(1)
+  })
+
   it('does not call the model when it is disabled', async () => {
     const disabled = new InsightNarrator(new LanguageModel({ enabled: false, host: OLLAMA, model: 'qwen2.5:3b' }))
     expect(await disabled.narrate(facts, ids, 'en')).toEqual({ summary: null, order: null, ai: { status: 'disabled' } })

@@ -31,6 +31,23 @@ export class InsightNarrator {
     private readonly options: { timeoutMs?: number } = {},
   ) {}
 
+  /**
+   * `narrate`, but waits at most `waitMs`: a slow model keeps writing in the background (its answer is cached for
+   * the next request) while this request gets the template, saying the model's text is still pending.
+   *
+   * @example
+   * const narration = await narrator.narrateWithin(facts, ids, 'en', 5000)
+   */
+  narrateWithin(facts: unknown, recommendationIds: readonly string[], lang: 'en' | 'ru', waitMs: number): Promise<Narration> {
+    const narration = this.narrate(facts, recommendationIds, lang)
+    let timer: NodeJS.Timeout | undefined
+    const pending = new Promise<Narration>((resolve) => {
+      timer = setTimeout(() => resolve({ summary: null, order: null, ai: { status: 'unavailable', model: this.llm.model, reason: 'pending' } }), waitMs)
+      timer.unref()
+    })
+    return Promise.race([narration, pending]).finally(() => clearTimeout(timer))
+  }
+
   /** The status to report when the model was not asked (it is disabled, or the caller wants facts only). */
   idleStatus(): AiStatus {
     return this.llm.enabled ? { status: 'unavailable', model: this.llm.model, reason: 'not_requested' } : { status: 'disabled' }

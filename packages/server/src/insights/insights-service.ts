@@ -28,6 +28,8 @@ export type InsightsServiceOptions = {
   logger: Logger
   /** Wait after new data before recomputing an app's insights in the background. Default 2 s. */
   debounceMs?: number
+  /** Longest a request waits for the model's summary before answering with the template (default 5 s). */
+  narrationWaitMs?: number
 }
 
 // A request without `asOf` this close to now is about "now": it is served the live (background-refreshed) figures.
@@ -69,7 +71,12 @@ export class InsightsService {
     const narration =
       request.narrate === false
         ? { summary: null, order: null, ai: this.options.narrator.idleStatus() }
-        : await this.options.narrator.narrate(factsForModel(computed.facts, texts), computed.facts.recommendations.map((fact) => fact.id), lang)
+        : await this.options.narrator.narrateWithin(
+            factsForModel(computed.facts, texts),
+            computed.facts.recommendations.map((fact) => fact.id),
+            lang,
+            this.options.narrationWaitMs ?? 5000,
+          )
     return renderInsights(computed.facts, { lang, generatedAt: computed.generatedAt, narration })
   }
 
@@ -170,11 +177,18 @@ export class InsightsService {
       .then((ledger) => this.#compute(app, ledger, Date.now()))
       .then((computed) => {
         if (!this.#closed) this.#live.set(app.id, computed)
+        this.#warmNarration(app, computed)
         return computed
       })
       .finally(() => this.#running.delete(app.id))
     this.#running.set(app.id, started)
     return started
+  }
+
+  /** Starts the model's summary in the app's language, so the next request finds it cached. */
+  #warmNarration(app: AppRow, computed: Computed): void {
+    const texts = insightTexts(languageOf(app), computed.facts.currency)
+    void this.options.narrator.narrate(factsForModel(computed.facts, texts), computed.facts.recommendations.map((fact) => fact.id), languageOf(app))
   }
 
   #schedule(appId: number): void {
@@ -185,12 +199,7 @@ export class InsightsService {
       if (!app || this.#closed) return
       const started = performance.now()
       this.#recompute(app)
-        .then((computed) => {
-          this.options.logger.debug('insights recomputed', { appId, ms: Math.round(performance.now() - started) })
-          // Warm the model's summary in the app's language, so the next request finds it cached.
-          const texts = insightTexts(languageOf(app), computed.facts.currency)
-          return this.options.narrator.narrate(factsForModel(computed.facts, texts), computed.facts.recommendations.map((fact) => fact.id), languageOf(app))
-        })
+        .then(() => this.options.logger.debug('insights recomputed', { appId, ms: Math.round(performance.now() - started) }))
         .catch((error: unknown) => this.options.logger.error('insights recomputation failed', { appId, error: String(error) }))
     }, this.options.debounceMs ?? 2000)
     timer.unref()
