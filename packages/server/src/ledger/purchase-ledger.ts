@@ -84,7 +84,7 @@ export class PurchaseLedger {
    * @example
    * await ledger.load(store, 'UTC', () => new Promise((resolve) => setImmediate(resolve)))
    */
-  async load(store: LedgerStore, timeZone: string, pause: () => Promise<void>, pageSize = 100_000): Promise<void> {
+  async load(store: LedgerStore, timeZone: string, pause: () => Promise<void>, pageSize = 10_000): Promise<void> {
     if (this.loaded) return
     const maxId = store.lastRowId()
     this.timeZone = timeZone
