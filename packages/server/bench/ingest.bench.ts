@@ -29,10 +29,16 @@ copyFileSync(path, rawCopy)
 
 const server = await startServerProcess({ CRM_DATABASE: path, CRM_LOG_LEVEL: 'info' })
 let peakRss = 0
+let phasePeak = 0
+const phase = (name: string) => {
+  console.log(`  ${name}: peak RSS ${phasePeak.toFixed(0)} MB`)
+  phasePeak = 0
+}
 const rssTimer = setInterval(() => {
   try {
     const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0)
     peakRss = Math.max(peakRss, kb / 1024)
+    phasePeak = Math.max(phasePeak, kb / 1024)
   } catch {
     // the process is gone
   }
@@ -57,6 +63,7 @@ const batch = await load({
 })
 const eventsPerSecond = (batch.requests.total * 100) / SECONDS
 const batchEventsSent = batch.requests.total * 100
+phase('batch load')
 report('POST /v1/batch (100 events/request, 16 connections): events/s', eventsPerSecond, 'events/s', 100_000, true)
 report('POST /v1/batch p99 latency', batch.latency.p99, 'ms', 50, false)
 if (batch.non2xx > 0 || batch.errors > 0) console.log(`  ! ${batch.non2xx} non-2xx, ${batch.errors} errors`)
@@ -68,6 +75,7 @@ const single = await load({
   headers,
   requests: [{ setupRequest: (request) => ({ ...request, body: purchaseEvent(sequence++).replace('"type":"purchase",', '') }) }],
 })
+phase('single-purchase load')
 report('POST /v1/purchases (1 event/request, 16 connections): requests/s', single.requests.average, 'req/s', 5_000, true)
 report('POST /v1/purchases p99 latency', single.latency.p99, 'ms', 20, false)
 if (single.non2xx > 0 || single.errors > 0) console.log(`  ! ${single.non2xx} non-2xx, ${single.errors} errors`)
@@ -92,6 +100,7 @@ let customerIndex = 0
 const detail = await timedGets(() => `/v1/customers/user-${(customerIndex++ * 7919) % CUSTOMERS}`, 1000)
 report('GET /v1/customers/:userId p50', detail.p50, 'ms', 5, false)
 if (list.failures + detail.failures > 0) console.log(`  ! reads: ${list.failures + detail.failures} failures`)
+phase('reads')
 clearInterval(rssTimer)
 report('Server RSS, peak', peakRss, 'MB', 300, false)
 await server.stop('SIGTERM')
