@@ -10,6 +10,7 @@ import { computeInsightFacts, forecastFacts, type InsightComputation, minorToMaj
 import { customerHistories } from './customer-histories'
 import { type CustomerModel, fitCustomerModel, predictCustomer } from './customer-model'
 import { insightTexts, type Language } from './insight-texts'
+import { recomputeDelay } from './recompute-delay'
 import { factsForModel, forecastView, recommendationView, renderInsights, trendView } from './render-insights'
 import type { Insights, RecommendationView, TrendView } from './schemas'
 
@@ -41,8 +42,9 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
  * The insights of each app: computed from its purchase ledger, cached, and recomputed in the background (debounced)
- * after new data arrives, so a request is served from the cache and ingestion never waits for the statistics. The
- * customer model fitted with them gives each customer's predictions.
+ * after new data arrives, spaced so that it takes at most a tenth of the server's time; a request is served from the
+ * cache and ingestion never waits for the statistics. The customer model fitted with them gives each customer's
+ * predictions.
  *
  * @example
  * const insights = await service.insights(app, { lang: 'en' })
@@ -52,6 +54,8 @@ export class InsightsService {
   readonly #live = new Map<number, Computed>()
   readonly #running = new Map<number, Promise<Computed>>()
   readonly #scheduled = new Map<number, NodeJS.Timeout>()
+  /** How long each app's last live computation took, which spaces out the next background one. */
+  readonly #durations = new Map<number, number>()
   readonly #pastComputations = new BoundedCache<string, Promise<Computed>>(16)
   readonly #models = new BoundedCache<string, CustomerModel>(8)
   readonly #forecasts = new BoundedCache<string, ReturnType<typeof forecastFacts>>(64)
@@ -172,11 +176,13 @@ export class InsightsService {
   #recompute(app: AppRow): Promise<Computed> {
     const running = this.#running.get(app.id)
     if (running) return running
+    const startedAt = performance.now()
     const started = this.options.ledgers
       .ready(app)
       .then((ledger) => this.#compute(app, ledger, Date.now()))
       .then((computed) => {
         if (!this.#closed) this.#live.set(app.id, computed)
+        this.#durations.set(app.id, performance.now() - startedAt)
         this.#warmNarration(app, computed)
         return computed
       })
@@ -201,7 +207,7 @@ export class InsightsService {
       this.#recompute(app)
         .then(() => this.options.logger.debug('insights recomputed', { appId, ms: Math.round(performance.now() - started) }))
         .catch((error: unknown) => this.options.logger.error('insights recomputation failed', { appId, error: String(error) }))
-    }, this.options.debounceMs ?? 2000)
+    }, recomputeDelay(this.options.debounceMs ?? 2000, this.#durations.get(appId) ?? 0))
     timer.unref()
     this.#scheduled.set(appId, timer)
   }
