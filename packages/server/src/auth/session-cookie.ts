@@ -13,7 +13,7 @@ export const SESSION_COOKIE = 'crm_session'
  * @example
  * setSessionCookie(c, token)
  */
-export function setSessionCookie(c: Context, token: string): void {
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -29,7 +29,7 @@ export function setSessionCookie(c: Context, token: string): void {
  * @example
  * clearSessionCookie(c)
  */
-export function clearSessionCookie(c: Context): void {
+export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) })
 }
 
@@ -77,7 +77,7 @@ export const sameOriginOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next()
   const origin = c.req.header('origin')
   const fetchSite = c.req.header('sec-fetch-site')
-  const ownOrigin = new URL(c.req.url).origin
+  const ownOrigin = c.get('origin')
   const crossOrigin = (origin !== undefined && origin !== ownOrigin) || (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')
   const unproven = origin === undefined && fetchSite === undefined && getCookie(c, SESSION_COOKIE) !== undefined
   if (crossOrigin || unproven) {
@@ -86,6 +86,6 @@ export const sameOriginOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
-function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https'
+function isHttps(c: Context<AppEnv>): boolean {
+  return c.get('origin').startsWith('https:')
 }

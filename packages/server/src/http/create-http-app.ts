@@ -10,6 +10,7 @@ import type { Logger } from '../logger'
 import { renderReferencePage } from '../openapi'
 import type { AppEnv } from './env'
 import { errorHandler, notFoundHandler } from './error-handler'
+import { publicOrigin } from './public-origin'
 import { limitPerIp, limitPerKey } from './rate-limits'
 import { requestLog } from './request-log'
 
@@ -43,6 +44,7 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>()
 
   app.use(requestLog(logger))
+  app.use(publicOrigin({ trustProxy: config.trustProxy }))
   app.use(secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: 'same-origin' }))
   app.use(limitPerIp({ ratePerSecond: config.rateLimitPerIp, trustProxy: config.trustProxy }))
 
