@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: { main: 'src/main.ts', index: 'src/index.ts' },
+  // The insights' statistics worker is loaded by file, next to main.js and index.js.
+  entry: { main: 'src/main.ts', index: 'src/index.ts', 'statistics-worker': 'src/insights/statistics-worker.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

@@ -1,15 +1,15 @@
-import { scoreRfm } from '../analytics'
 import { type Interval, localDay } from '../calendar'
 import type { PurchaseLedger } from '../ledger'
 import { currencyExponent } from '../money'
-import { basketRules } from './basket-rules'
+import { orderItems } from './basket-rules'
 import { customerHistories } from './customer-histories'
-import { type CustomerModel, fitCustomerModelPausing } from './customer-model'
+import type { CustomerModel } from './customer-model'
 import { DEFAULT_HORIZON, defaultForecastInterval, revenueForecast } from './forecast-facts'
 import type { CustomerModelFact, ForecastFact, InsightFacts, SegmentFact } from './insight-facts'
 import { productSeries } from './product-series'
 import { recommendationFacts } from './recommendation-facts'
 import { type SalesSeries, salesSeries } from './sales-series'
+import { runInThread, type StatisticsRunner } from './statistics-thread'
 import { dailyFacts, metricTrends, productTrends, yearlySeasonality } from './trend-facts'
 
 export type InsightComputation = { facts: InsightFacts; model: CustomerModel }
@@ -19,6 +19,8 @@ export type ComputeOptions = {
   pause?: () => Promise<void>
   /** Receives each stage's duration in milliseconds (for the benchmark). */
   timings?: Record<string, number>
+  /** Where the customer model, RFM and product pairs are computed (default: this thread). */
+  statistics?: StatisticsRunner
 }
 
 // Enough history for every trend and forecast, bounded so the cost does not grow with the shop's age.
@@ -103,18 +105,13 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
   const { forecast, reason } = forecastFacts(ledger, asOf, currency)
   await pause('forecast')
 
+  const statistics = options.statistics ?? runInThread
   const histories = customerHistories(ledger, asOf, localDay(asOf, ledger.timeZone), currency)
-  const model = await fitCustomerModelPausing(histories, scale, () => pause('purchase model'))
-  await pause('spend model')
+  const fits = await statistics({ kind: 'customer-model', histories, minorToMajor: scale })
+  const model: CustomerModel = { asOfDay: histories.asOfDay, ...fits, histories, minorToMajor: scale }
+  await pause('customer model')
 
-  const rfm = scoreRfm(
-    Array.from(histories.customers, (c) => ({
-      customerId: ledger.userIds[c] as string,
-      recencyDays: histories.asOfDay - (histories.lastDay[c] as number),
-      frequency: histories.orders[c] as number,
-      monetary: (histories.revenue[c] as number) * scale,
-    })),
-  )
+  const rfm = await statistics({ kind: 'rfm', histories, minorToMajor: scale })
   const segments: SegmentFact[] = rfm.segments.map((segment) => ({
     segment: segment.segment,
     customers: segment.customers,
@@ -123,7 +120,7 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
     revenueShare: round4(segment.revenueShare),
   }))
   await pause('segments')
-  const { rules, baskets } = basketRules(ledger, asOf)
+  const { rules, baskets } = await statistics({ kind: 'basket-rules', items: orderItems(ledger, asOf) })
   // Each pair is in the rules both ways with the same lift: keep the way with the higher confidence.
   const strongerWay = new Map<string, (typeof rules)[number]>()
   for (const rule of rules) {
@@ -150,7 +147,7 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
     ledger,
     histories,
     model,
-    rfm: rfm.customers,
+    monetaryScores: rfm.monetaryScores,
     rules,
     productTrends: movers,
     forecast,

@@ -77,20 +77,6 @@ export function fitCustomerModel(histories: CustomerHistories, minorToMajor: num
   return { asOfDay: histories.asOfDay, bgNbd: fitBgNbd(purchaseHistories), gammaGamma: fitGammaGamma(spends), histories, minorToMajor }
 }
 
-/**
- * `fitCustomerModel` in two steps with a pause between the fits, so a large fit does not hold the server for
- * both at once.
- *
- * @example
- * const model = await fitCustomerModelPausing(histories, 0.01, () => new Promise((resolve) => setImmediate(resolve)))
- */
-export async function fitCustomerModelPausing(histories: CustomerHistories, minorToMajor: number, pause: () => Promise<void>): Promise<CustomerModel> {
-  const { purchaseHistories, spends } = modelInputs(histories, minorToMajor)
-  const bgNbd = fitBgNbd(purchaseHistories)
-  await pause()
-  return { asOfDay: histories.asOfDay, bgNbd, gammaGamma: fitGammaGamma(spends), histories, minorToMajor }
-}
-
 /** The BG/NBD histories of every customer, and the repeat spend of a sample of repeat buyers for Gamma-Gamma. */
 function modelInputs(histories: CustomerHistories, minorToMajor: number): { purchaseHistories: CustomerHistory[]; spends: CustomerSpend[] } {
   const purchaseHistories: CustomerHistory[] = []

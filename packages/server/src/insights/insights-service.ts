@@ -11,6 +11,7 @@ import { customerHistories } from './customer-histories'
 import { type CustomerModel, fitCustomerModel, predictCustomer } from './customer-model'
 import { insightTexts, type Language } from './insight-texts'
 import { recomputeDelay } from './recompute-delay'
+import { StatisticsThread } from './statistics-thread'
 import { factsForModel, forecastView, recommendationView, renderInsights, trendView } from './render-insights'
 import type { Insights, RecommendationView, TrendView } from './schemas'
 
@@ -60,9 +61,12 @@ export class InsightsService {
   readonly #models = new BoundedCache<string, CustomerModel>(8)
   readonly #forecasts = new BoundedCache<string, ReturnType<typeof forecastFacts>>(64)
   readonly #stopListening: () => void
+  /** The customer model, RFM and product pairs are computed there, so the fits never hold up ingestion. */
+  readonly #statistics: StatisticsThread
   #closed = false
 
   constructor(private readonly options: InsightsServiceOptions) {
+    this.#statistics = new StatisticsThread(options.logger)
     this.#stopListening = options.ingestion.onCommit((appIds) => {
       for (const appId of appIds) if (this.#live.has(appId)) this.#schedule(appId)
     })
@@ -140,6 +144,7 @@ export class InsightsService {
     this.#stopListening()
     for (const timer of this.#scheduled.values()) clearTimeout(timer)
     this.#scheduled.clear()
+    void this.#statistics.close()
   }
 
   #customerModel(app: AppRow, ledger: PurchaseLedger, asOf: number): CustomerModel {
@@ -168,7 +173,7 @@ export class InsightsService {
 
   async #compute(app: AppRow, ledger: PurchaseLedger, asOf: number): Promise<Computed> {
     const version = ledger.version
-    const computation = await computeInsightFacts(ledger, app.currency, asOf, { pause })
+    const computation = await computeInsightFacts(ledger, app.currency, asOf, { pause, statistics: this.#statistics.run })
     return { ...computation, generatedAt: Date.now(), version, timeZone: app.timezone }
   }
 

@@ -1,4 +1,4 @@
-import { type AssociationRule, median, probabilityAlive, type RfmScore } from '../analytics'
+import { type AssociationRule, median, probabilityAlive } from '../analytics'
 import { dateOfDay, dayNumber } from '../calendar'
 import type { PurchaseLedger } from '../ledger'
 import type { CustomerHistories } from './customer-histories'
@@ -9,8 +9,8 @@ export type RecommendationInputs = {
   ledger: PurchaseLedger
   histories: CustomerHistories
   model: CustomerModel
-  /** RFM scores in the order of `histories.customers`. */
-  rfm: readonly RfmScore[]
+  /** Each customer's RFM monetary score (1..5), in the order of `histories.customers`. */
+  monetaryScores: ArrayLike<number>
   rules: readonly AssociationRule[]
   productTrends: readonly TrendFact[]
   forecast: ForecastFact | null
@@ -34,22 +34,22 @@ function audience(ledger: PurchaseLedger, customers: readonly number[], value: (
  * half; the impact is what they used to bring in a year.
  */
 export function winBack(inputs: RecommendationInputs): RecommendationFact | null {
-  const { model, histories, rfm, ledger, minorToMajor } = inputs
+  const { model, histories, monetaryScores, ledger, minorToMajor } = inputs
   if (model.bgNbd.status !== 'fitted') return null
   const parameters = model.bgNbd.parameters
   const members: number[] = []
   const yearlyValue = new Map<number, number>()
   let probabilitySum = 0
-  rfm.forEach((score, index) => {
+  for (let index = 0; index < monetaryScores.length; index++) {
     const customer = histories.customers[index] as number
-    if (score.monetaryScore < 4 || (histories.purchaseDays[customer] as number) < 2) return
+    if ((monetaryScores[index] as number) < 4 || (histories.purchaseDays[customer] as number) < 2) continue
     const alive = probabilityAlive(parameters, historyOf(histories, customer))
-    if (alive >= 0.5) return
+    if (alive >= 0.5) continue
     members.push(customer)
     probabilitySum += alive
     const activeYears = Math.max(1, ((histories.lastDay[customer] as number) - (histories.firstDay[customer] as number)) / 365.25)
     yearlyValue.set(customer, ((histories.revenue[customer] as number) * minorToMajor) / activeYears)
-  })
+  }
   if (members.length === 0) return null
   const impact = [...yearlyValue.values()].reduce((sum, value) => sum + value, 0)
   return {

@@ -1,0 +1,121 @@
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { Logger } from '../logger'
+import { runStatisticsTask, type StatisticsResult, type StatisticsTask } from './statistics-tasks'
+import type { StatisticsReply, StatisticsRequest } from './statistics-worker'
+
+/** Runs a statistics task somewhere off the caller's hands and resolves with its result. */
+export type StatisticsRunner = <Task extends StatisticsTask>(task: Task) => Promise<StatisticsResult<Task>>
+
+/**
+ * Runs the task on the calling thread (the fallback, and what a benchmark of the stages measures).
+ *
+ * @example
+ * const fits = await runInThread({ kind: 'customer-model', histories, minorToMajor: 0.01 })
+ */
+export const runInThread: StatisticsRunner = async (task) => runStatisticsTask(task)
+
+/**
+ * A worker script that loads tsx's require hook (a dev dependency, there whenever the sources run) and then the .ts
+ * worker: on Node 20 neither `execArgv: ['--import', 'tsx']` nor tsx's ESM hooks reach a worker's own modules.
+ */
+function sourceBootstrap(workerUrl: URL): string {
+  const require = createRequire(import.meta.url)
+  return `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(fileURLToPath(workerUrl))})`
+}
+
+type Pending = { task: StatisticsTask; resolve: (result: unknown) => void; reject: (error: Error) => void }
+
+// From source (vitest, tsx) this module is a .ts file and the worker is too, loaded through tsx; built, both are
+// bundled into dist/ where the worker is its own entry.
+const FROM_SOURCE = import.meta.url.endsWith('.ts')
+const WORKER_URL = new URL(FROM_SOURCE ? './statistics-worker.ts' : './statistics-worker.js', import.meta.url)
+
+/**
+ * One long-lived worker thread for the insights' statistics, so a 100 000-customer fit never holds the event loop
+ * that serves ingestion. Started at the first task, it keeps the process alive only while a task is running. If it
+ * cannot start or dies, the tasks it had and all later ones run in-thread, and that is logged once.
+ *
+ * @example
+ * const statistics = new StatisticsThread(logger)
+ * const { bgNbd } = await statistics.run({ kind: 'customer-model', histories, minorToMajor: 0.01 })
+ * await statistics.close()
+ */
+export class StatisticsThread {
+  #worker: Worker | undefined
+  #broken = false
+  #closed = false
+  #nextId = 0
+  readonly #pending = new Map<number, Pending>()
+
+  /** `workerUrl` is for tests of the fallback; the default is the worker beside this module. */
+  constructor(
+    private readonly logger?: Logger,
+    private readonly workerUrl: URL = WORKER_URL,
+  ) {}
+
+  readonly run: StatisticsRunner = (task) => {
+    const worker = this.#closed || this.#broken ? undefined : this.#start()
+    if (!worker) return runInThread(task)
+    return new Promise((resolve, reject) => {
+      const id = this.#nextId++
+      this.#pending.set(id, { task, resolve: resolve as (result: unknown) => void, reject })
+      worker.ref()
+      worker.postMessage({ id, task } satisfies StatisticsRequest)
+    })
+  }
+
+  /** Stops the worker; tasks still running are finished in-thread. */
+  async close(): Promise<void> {
+    this.#closed = true
+    const worker = this.#worker
+    this.#worker = undefined
+    if (!worker) return
+    worker.removeAllListeners()
+    await worker.terminate()
+    this.#runPendingInThread()
+  }
+
+  #start(): Worker | undefined {
+    if (this.#worker) return this.#worker
+    try {
+      const worker = FROM_SOURCE ? new Worker(sourceBootstrap(this.workerUrl), { eval: true }) : new Worker(this.workerUrl)
+      worker.unref()
+      worker.on('message', (reply: StatisticsReply) => this.#settle(reply))
+      worker.on('error', (error) => this.#fail(error))
+      worker.on('exit', (code) => this.#fail(new Error(`statistics worker exited with code ${code}`)))
+      this.#worker = worker
+      return worker
+    } catch (error) {
+      this.#fail(error)
+      return undefined
+    }
+  }
+
+  #settle(reply: StatisticsReply): void {
+    const pending = this.#pending.get(reply.id)
+    if (!pending) return
+    this.#pending.delete(reply.id)
+    if (this.#pending.size === 0) this.#worker?.unref()
+    if ('error' in reply) pending.reject(new Error(reply.error))
+    else pending.resolve(reply.result)
+  }
+
+  #fail(error: unknown): void {
+    if (this.#closed) return
+    const worker = this.#worker
+    this.#worker = undefined
+    this.#broken = true
+    worker?.removeAllListeners()
+    void worker?.terminate()
+    this.logger?.warn('insights statistics worker unavailable, computing in-thread', { error: String(error) })
+    this.#runPendingInThread()
+  }
+
+  #runPendingInThread(): void {
+    const pending = [...this.#pending.values()]
+    this.#pending.clear()
+    for (const { task, resolve, reject } of pending) runInThread(task).then(resolve, reject)
+  }
+}
