@@ -7,7 +7,7 @@ import type { CustomerModel } from './customer-model'
 import { DEFAULT_HORIZON, defaultForecastInterval, revenueForecast } from './forecast-facts'
 import type { CustomerModelFact, ForecastFact, InsightFacts, SegmentFact } from './insight-facts'
 import { productSeries } from './product-series'
-import { recommendationFacts } from './recommendation-facts'
+import { crossSells, forecastPeak, productMoves, rankRecommendations, type RecommendationInputs, secondPurchase, winBack } from './recommendation-facts'
 import { type SalesSeries, salesSeries } from './sales-series'
 import { runInThread, type StatisticsRunner } from './statistics-thread'
 import { dailyFacts, metricTrends, productTrends, yearlySeasonality } from './trend-facts'
@@ -52,6 +52,24 @@ export function minorToMajor(currency: string): number {
 }
 
 /**
+ * The sales series and horizon of the revenue forecast by an interval (or the default one: months with two years of
+ * them, else days): the forecast's input, small enough to hand to a worker.
+ *
+ * @example
+ * forecastInputs(ledger, Date.now(), 'USD', { interval: 'month' }) // { series: { interval: 'month', ... }, horizon: 6 }
+ */
+export function forecastInputs(
+  ledger: PurchaseLedger,
+  asOf: number,
+  currency: string,
+  options: { interval?: Interval | undefined; horizon?: number | undefined } = {},
+): { series: SalesSeries; horizon: number } {
+  const interval = options.interval ?? defaultForecastInterval(salesSeries(ledger, 'month', asOf, currency, MONTHS).labels.length)
+  const history = interval === 'day' ? DAILY_FORECAST_DAYS : interval === 'week' ? 3 * WEEKS : MONTHS
+  return { series: salesSeries(ledger, interval, asOf, currency, history), horizon: options.horizon ?? DEFAULT_HORIZON[interval] }
+}
+
+/**
  * The revenue forecast by an interval (or the default one: months with two years of them, else days).
  *
  * @example
@@ -63,10 +81,8 @@ export function forecastFacts(
   currency: string,
   options: { interval?: Interval | undefined; horizon?: number | undefined } = {},
 ): { forecast: ForecastFact | null; reason: string | null } {
-  const interval = options.interval ?? defaultForecastInterval(salesSeries(ledger, 'month', asOf, currency, MONTHS).labels.length)
-  const history = interval === 'day' ? DAILY_FORECAST_DAYS : interval === 'week' ? 3 * WEEKS : MONTHS
-  const series = salesSeries(ledger, interval, asOf, currency, history)
-  return revenueForecast(series, options.horizon ?? DEFAULT_HORIZON[interval], minorToMajor(currency))
+  const { series, horizon } = forecastInputs(ledger, asOf, currency, options)
+  return revenueForecast(series, horizon, minorToMajor(currency))
 }
 
 /**
@@ -102,10 +118,10 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
   ]
   await pause('trends')
 
-  const { forecast, reason } = forecastFacts(ledger, asOf, currency)
+  const statistics = options.statistics ?? runInThread
+  const { forecast, reason } = await statistics({ kind: 'forecast', ...forecastInputs(ledger, asOf, currency), minorToMajor: scale })
   await pause('forecast')
 
-  const statistics = options.statistics ?? runInThread
   const histories = customerHistories(ledger, asOf, localDay(asOf, ledger.timeZone), currency)
   const fits = await statistics({ kind: 'customer-model', histories, minorToMajor: scale })
   const model: CustomerModel = { asOfDay: histories.asOfDay, ...fits, histories, minorToMajor: scale }
@@ -143,7 +159,7 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
     }))
   await pause('product pairs')
 
-  const recommendations = recommendationFacts({
+  const inputs: RecommendationInputs = {
     ledger,
     histories,
     model,
@@ -153,7 +169,14 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
     forecast,
     asOf,
     minorToMajor: scale,
-  })
+  }
+
+  // Win-back scores every customer and cross-sells scan the ledger: each between pauses.
+  const lapsed = winBack(inputs)
+  await pause('win-back')
+  const pairs = crossSells(inputs)
+  await pause('cross-sells')
+  const recommendations = rankRecommendations([lapsed, ...pairs, secondPurchase(inputs), ...productMoves(inputs), forecastPeak(inputs)])
 
   if (options.timings) options.timings.recommendations = performance.now() - stageStarted
   const last = monthly.labels.length - 1

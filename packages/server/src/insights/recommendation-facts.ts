@@ -244,9 +244,17 @@ function priorDays(date: string, count: number): string {
  * recommendationFacts(inputs).map((r) => r.kind) // ['win_back', 'cross_sell', ...]
  */
 export function recommendationFacts(inputs: RecommendationInputs): RecommendationFact[] {
-  const all = [winBack(inputs), ...crossSells(inputs), secondPurchase(inputs), ...productMoves(inputs), forecastPeak(inputs)].filter(
-    (fact): fact is RecommendationFact => fact !== null,
-  )
+  return rankRecommendations([winBack(inputs), ...crossSells(inputs), secondPurchase(inputs), ...productMoves(inputs), forecastPeak(inputs)])
+}
+
+/**
+ * The recommendations found, in the order they were found, ranked as `recommendationFacts` ranks them.
+ *
+ * @example
+ * rankRecommendations([winBack(inputs), ...crossSells(inputs)])[0].priority // 'high'
+ */
+export function rankRecommendations(found: readonly (RecommendationFact | null)[]): RecommendationFact[] {
+  const all = found.filter((fact): fact is RecommendationFact => fact !== null)
   all.sort((left, right) => (right.expectedImpact?.value ?? 0) - (left.expectedImpact?.value ?? 0))
   return all.map((fact, rank) => ({ ...fact, priority: rank < 2 ? 'high' : rank < 4 ? 'medium' : 'low' }))
 }

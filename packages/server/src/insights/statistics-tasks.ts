@@ -2,6 +2,9 @@ import { type AssociationRule, type BgNbdFit, type GammaGammaFit, type RfmSegmen
 import type { CustomerHistories } from './customer-histories'
 import { fitCustomerModel } from './customer-model'
 import { basketRulesOfItems, type OrderItems } from './basket-rules'
+import { revenueForecast } from './forecast-facts'
+import type { ForecastFact } from './insight-facts'
+import type { SalesSeries } from './sales-series'
 
 /**
  * The heavy, pure statistics of the insights, as messages a worker thread can run: inputs are typed arrays and
@@ -11,17 +14,21 @@ export type StatisticsTask =
   | { kind: 'customer-model'; histories: CustomerHistories; minorToMajor: number }
   | { kind: 'basket-rules'; items: OrderItems }
   | { kind: 'rfm'; histories: CustomerHistories; minorToMajor: number }
+  | { kind: 'forecast'; series: SalesSeries; horizon: number; minorToMajor: number }
 
 export type CustomerModelFits = { bgNbd: BgNbdFit; gammaGamma: GammaGammaFit }
 export type BasketRules = { baskets: number; rules: AssociationRule[] }
 /** RFM segments, and each customer's monetary score in the order of `histories.customers`. */
 export type RfmOutcome = { segments: RfmSegmentSummary[]; monetaryScores: Uint8Array }
+export type ForecastOutcome = { forecast: ForecastFact | null; reason: string | null }
 
 export type StatisticsResult<Task extends StatisticsTask> = Task extends { kind: 'customer-model' }
   ? CustomerModelFits
   : Task extends { kind: 'basket-rules' }
     ? BasketRules
-    : RfmOutcome
+    : Task extends { kind: 'rfm' }
+      ? RfmOutcome
+      : ForecastOutcome
 
 /**
  * Runs one statistics task where it is called (in the worker, or in-thread as the fallback).
@@ -33,7 +40,7 @@ export function runStatisticsTask<Task extends StatisticsTask>(task: Task): Stat
   return runAny(task) as StatisticsResult<Task>
 }
 
-function runAny(task: StatisticsTask): CustomerModelFits | BasketRules | RfmOutcome {
+function runAny(task: StatisticsTask): CustomerModelFits | BasketRules | RfmOutcome | ForecastOutcome {
   switch (task.kind) {
     case 'customer-model': {
       const { bgNbd, gammaGamma } = fitCustomerModel(task.histories, task.minorToMajor)
@@ -43,6 +50,8 @@ function runAny(task: StatisticsTask): CustomerModelFits | BasketRules | RfmOutc
       return basketRulesOfItems(task.items)
     case 'rfm':
       return rfmOutcome(task.histories, task.minorToMajor)
+    case 'forecast':
+      return revenueForecast(task.series, task.horizon, task.minorToMajor)
   }
 }
 
