@@ -78,7 +78,7 @@ export function assistantTools(services: { reports: ReportsService; insights: In
       description: 'One customer by userId: orders, revenue, dates and predictions (probability active, expected purchases and revenue in 90 days).',
       parameters: z.object({ userId: z.string().min(1).max(255) }),
       run: async (args, context) => {
-        const detail = customers.get(context.app, args.userId, { asOf: context.asOf ?? Date.now(), horizonDays: 90 })
+        const detail = await customers.get(context.app, args.userId, { asOf: context.asOf ?? Date.now(), horizonDays: 90 })
         return { customer: { userId: detail.customer.userId, name: detail.customer.name }, stats: detail.stats, predictions: detail.predictions }
       },
     }),

@@ -56,10 +56,10 @@ export function registerCustomersRoutes(app: OpenAPIHono<AppEnv>, customers: Cus
       responses: { ...json(200, 'The customer', CustomerDetailSchema), ...errors(400, 401, 403, 404) },
     }),
     secretOnly,
-    (c) => {
+    async (c) => {
       const query = parseQuery(c, CustomerQuery)
       const asOf = query.asOf ? Date.parse(query.asOf) : Date.now()
-      return c.json(customers.get(callerOf(c).app, c.req.param('userId')!, { asOf, horizonDays: query.horizonDays }), 200)
+      return c.json(await customers.get(callerOf(c).app, c.req.param('userId')!, { asOf, horizonDays: query.horizonDays }), 200)
     },
   )
 

@@ -12,7 +12,11 @@ export type CustomerDetail = z.infer<typeof CustomerDetailSchema>
 export type Page<T> = { data: T[]; nextCursor: string | null }
 
 /** Supplies `predictions` for a customer once the analytics are there; null until then. */
-export type PredictionSource = (app: AppRow, customer: CustomerRow, options: { asOf: number; horizonDays: number }) => CustomerDetail['predictions']
+export type PredictionSource = (
+  app: AppRow,
+  customer: CustomerRow,
+  options: { asOf: number; horizonDays: number },
+) => CustomerDetail['predictions'] | Promise<CustomerDetail['predictions']>
 
 const iso = (time: number | null): string | null => (time === null ? null : new Date(time).toISOString())
 const RECENT_PURCHASES = 100
@@ -46,7 +50,7 @@ export class CustomersService {
     }
   }
 
-  get(app: AppRow, userId: string, options: { asOf: number; horizonDays: number }): CustomerDetail {
+  async get(app: AppRow, userId: string, options: { asOf: number; horizonDays: number }): Promise<CustomerDetail> {
     const row = this.store.findCustomer(app.id, userId)
     if (!row) throw new ApiError(404, 'not_found', `No customer with userId "${userId}".`)
     const purchases = this.store.recentPurchases(row.id, RECENT_PURCHASES).map(purchaseView)
@@ -84,7 +88,7 @@ export class CustomersService {
         firstPurchaseAt: iso(row.firstPurchaseAt),
         lastPurchaseAt: iso(row.lastPurchaseAt),
       },
-      predictions: this.predictions(app, row, options),
+      predictions: await this.predictions(app, row, options),
       purchases,
       timeline,
     }

@@ -8,7 +8,7 @@ import type { AppRow, AppsStore } from '../store'
 import { BoundedCache } from './bounded-cache'
 import { computeInsightFacts, forecastFacts, type InsightComputation, minorToMajor } from './compute-insight-facts'
 import { customerHistories } from './customer-histories'
-import { type CustomerModel, fitCustomerModel, predictCustomer } from './customer-model'
+import { type CustomerModel, predictCustomer } from './customer-model'
 import { insightTexts, type Language } from './insight-texts'
 import { recomputeDelay } from './recompute-delay'
 import { StatisticsThread } from './statistics-thread'
@@ -58,7 +58,7 @@ export class InsightsService {
   /** How long each app's last live computation took, which spaces out the next background one. */
   readonly #durations = new Map<number, number>()
   readonly #pastComputations = new BoundedCache<string, Promise<Computed>>(16)
-  readonly #models = new BoundedCache<string, CustomerModel>(8)
+  readonly #models = new BoundedCache<string, Promise<CustomerModel>>(8)
   readonly #forecasts = new BoundedCache<string, ReturnType<typeof forecastFacts>>(64)
   readonly #stopListening: () => void
   /** The customer model, RFM and product pairs are computed there, so the fits never hold up ingestion. */
@@ -118,12 +118,12 @@ export class InsightsService {
   }
 
   /** Customer predictions for `CustomersService.predictions`: from the live model, or one fitted as of `asOf`. */
-  readonly predictions: PredictionSource = (app, customer, { asOf, horizonDays }) => {
+  readonly predictions: PredictionSource = async (app, customer, { asOf, horizonDays }) => {
     // A large app's ledger may still be loading after a restart: no predictions until it is there.
     const ledger = this.options.ledgers.now(app)
     const index = ledger?.customerIndexOf(customer.id)
     if (!ledger || index === undefined) return null
-    const model = this.#customerModel(app, ledger, asOf)
+    const model = await this.#customerModel(app, ledger, asOf)
     const prediction = predictCustomer(model, index, horizonDays)
     if (!prediction) return null
     return {
@@ -147,14 +147,18 @@ export class InsightsService {
     void this.#statistics.close()
   }
 
-  #customerModel(app: AppRow, ledger: PurchaseLedger, asOf: number): CustomerModel {
+  /** The live model, or one fitted as of `asOf` in the statistics worker (cached), so a read never stalls the server. */
+  async #customerModel(app: AppRow, ledger: PurchaseLedger, asOf: number): Promise<CustomerModel> {
     const live = this.#live.get(app.id)
     const aboutNow = Math.abs(asOf - Date.now()) < NOW_TOLERANCE_MS
     if (aboutNow && live) return live.model
     const key = aboutNow ? `${app.id}|now-${localDay(asOf, app.timezone)}` : `${app.id}|${asOf}|${ledger.version}|${app.timezone}|${app.currency}`
-    return this.#models.getOrCreate(key, () =>
-      fitCustomerModel(customerHistories(ledger, asOf, localDay(asOf, app.timezone), app.currency), minorToMajor(app.currency)),
-    )
+    return this.#models.getOrCreate(key, async () => {
+      const histories = customerHistories(ledger, asOf, localDay(asOf, app.timezone), app.currency)
+      const scale = minorToMajor(app.currency)
+      const fits = await this.#statistics.run({ kind: 'customer-model', histories, minorToMajor: scale })
+      return { asOfDay: histories.asOfDay, ...fits, histories, minorToMajor: scale }
+    })
   }
 
   async #computation(app: AppRow, asOf: number | undefined): Promise<Computed> {
