@@ -3,6 +3,7 @@ import type { KeyCaller } from '../http/env'
 import { randomId } from '../ids'
 import type { ApiKeyRow, AppRow, AppSettings, AppsStore, KeyType } from '../store'
 import { generateApiKey, hashApiKey, keyTypeOf } from './api-key'
+import { isoTime } from '../time'
 
 export type AppView = {
   id: string
@@ -27,7 +28,6 @@ export type KeyView = {
 
 export type NewKeys = { publishable: string; secret: string }
 
-const iso = (time: number | null): string | null => (time === null ? null : new Date(time).toISOString())
 
 /**
  * Apps and API keys: creation, settings, key issue and revocation, and authentication of a presented key.
@@ -146,7 +146,7 @@ export class AppsService {
       timezone: app.timezone,
       language: app.language,
       createdAt: new Date(app.createdAt).toISOString(),
-      lastEventAt: iso(app.lastEventAt),
+      lastEventAt: isoTime(app.lastEventAt),
       keys: this.store.listKeys(app.id).map((key) => this.#keyView(key)),
     }
   }
@@ -160,8 +160,8 @@ export class AppsService {
       name: key.name,
       prefix: key.prefix,
       createdAt: new Date(key.createdAt).toISOString(),
-      lastUsedAt: iso(lastUsedAt),
-      revokedAt: iso(key.revokedAt),
+      lastUsedAt: isoTime(lastUsedAt),
+      revokedAt: isoTime(key.revokedAt),
     }
   }
 

@@ -4,6 +4,7 @@ import { toMajorUnits } from '../money'
 import { decodeCursor, encodeCursor } from '../pagination'
 import type { AppRow, CustomerRow, CustomerSort, CustomersStore, PurchaseRow } from '../store'
 import type { CustomerDetailSchema, CustomerSummarySchema, PurchaseSchema, TimelineEntrySchema } from './schemas'
+import { isoTime } from '../time'
 
 type CustomerSummary = z.infer<typeof CustomerSummarySchema>
 type Purchase = z.infer<typeof PurchaseSchema>
@@ -18,7 +19,6 @@ export type PredictionSource = (
   options: { asOf: number; horizonDays: number },
 ) => CustomerDetail['predictions'] | Promise<CustomerDetail['predictions']>
 
-const iso = (time: number | null): string | null => (time === null ? null : new Date(time).toISOString())
 const RECENT_PURCHASES = 100
 const TIMELINE_ENTRIES = 200
 
@@ -85,8 +85,8 @@ export class CustomersService {
         orders: row.orders,
         revenue,
         averageOrderValue: row.revenueOrders > 0 ? toMajorUnits(Math.round(row.revenue / row.revenueOrders), app.currency) : null,
-        firstPurchaseAt: iso(row.firstPurchaseAt),
-        lastPurchaseAt: iso(row.lastPurchaseAt),
+        firstPurchaseAt: isoTime(row.firstPurchaseAt),
+        lastPurchaseAt: isoTime(row.lastPurchaseAt),
       },
       predictions: await this.predictions(app, row, options),
       purchases,
@@ -125,8 +125,8 @@ function summary(app: AppRow, row: CustomerRow): CustomerSummary {
     email: row.email,
     phone: row.phone,
     createdAt: new Date(row.createdAt).toISOString(),
-    firstPurchaseAt: iso(row.firstPurchaseAt),
-    lastPurchaseAt: iso(row.lastPurchaseAt),
+    firstPurchaseAt: isoTime(row.firstPurchaseAt),
+    lastPurchaseAt: isoTime(row.lastPurchaseAt),
     orders: row.orders,
     revenue: toMajorUnits(row.revenue, app.currency),
   }

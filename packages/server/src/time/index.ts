@@ -1,1 +1,2 @@
 export { parseDateTime, timeZoneOffset } from './parse-date-time'
+export { isoTime } from './iso-time'
