@@ -57,7 +57,16 @@ export function requireKeyType(...allowed: KeyCaller['keyType'][]): MiddlewareHa
  * const { app } = callerOf(c)
  */
 export function callerOf(c: { get(key: 'caller'): KeyCaller | undefined }): KeyCaller {
-  const caller = c.get('caller')
+  return requireCaller(c.get('caller'))
+}
+
+/**
+ * The caller, or `401 unauthorized` when the request carried no credentials.
+ *
+ * @example
+ * const caller = requireCaller(c.get('caller') ?? callerFromBodyKey(apps, body.key))
+ */
+export function requireCaller(caller: KeyCaller | undefined): KeyCaller {
   if (!caller) throw new ApiError(401, 'unauthorized', 'Send an API key as "Authorization: Bearer <key>".')
   return caller
 }

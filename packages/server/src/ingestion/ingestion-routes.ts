@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { AppsService } from '../apps/apps-service'
-import { callerOf } from '../apps/key-auth'
+import { requireCaller } from '../apps/key-auth'
 import { ApiError, validationFailed, type ErrorIssue } from '../http/api-error'
 import { endpoint } from '../http/endpoint'
 import type { AppEnv, KeyCaller } from '../http/env'
@@ -182,7 +182,7 @@ export function registerIngestionRoutes(
 
 /** Ingestion takes API keys only (an embed token is read-only). */
 function ingestingCaller(caller: KeyCaller | undefined): KeyCaller {
-  const resolved = callerOf({ get: () => caller })
+  const resolved = requireCaller(caller)
   if (resolved.keyType === 'embed') throw new ApiError(403, 'forbidden', 'An embed token is read-only.')
   return resolved
 }
