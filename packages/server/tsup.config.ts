@@ -1,8 +1,14 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  // The insights' statistics worker is loaded by file, next to main.js and index.js.
-  entry: { main: 'src/main.ts', index: 'src/index.ts', 'statistics-worker': 'src/insights/statistics-worker.ts' },
+  // The worker threads are loaded by file, next to main.js and index.js.
+  entry: {
+    main: 'src/main.ts',
+    index: 'src/index.ts',
+    'statistics-worker': 'src/insights/statistics-worker.ts',
+    'writer-worker': 'src/ingestion/writer-worker.ts',
+    'checkpoint-worker': 'src/store/checkpoint-worker.ts',
+  },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

@@ -66,6 +66,7 @@ const batchEventsSent = batch.requests.total * 100
 phase('batch load')
 report('POST /v1/batch (100 events/request, 16 connections): events/s', eventsPerSecond, 'events/s', 100_000, true)
 report('POST /v1/batch p99 latency', batch.latency.p99, 'ms', 50, false)
+console.log(`  batch latency: p50 ${batch.latency.p50} ms, p90 ${batch.latency.p90} ms, p99 ${batch.latency.p99} ms, max ${batch.latency.max} ms`)
 if (batch.non2xx > 0 || batch.errors > 0) console.log(`  ! ${batch.non2xx} non-2xx, ${batch.errors} errors`)
 
 // 2. POST /v1/purchases, one event a request

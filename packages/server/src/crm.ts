@@ -7,10 +7,10 @@ import { registerAdminRoutes } from './admin'
 import { AppTokens, registerEmbedRoutes, SigningSecretStore } from './embed'
 import { createHttpApp, type HttpServices } from './http/create-http-app'
 import type { AppEnv } from './http/env'
-import { IngestionService } from './ingestion'
+import { IngestionService, InThreadWriter, WriterThread } from './ingestion'
 import { type AnalyticsModule, createAnalyticsModule } from './insights'
 import { createLogger, type Logger } from './logger'
-import { createStores, openDatabase, type Stores } from './store'
+import { createStores, openDatabase, WalCheckpointer, type Stores } from './store'
 
 export type Crm = {
   app: OpenAPIHono<AppEnv>
@@ -35,10 +35,18 @@ export function createCrm(config: Config, options: { logger?: Logger } = {}): Cr
   const logger = options.logger ?? createLogger(config.logLevel)
   const stores = createStores(openDatabase(config.databasePath, { synchronous: config.synchronous }))
   const apps = new AppsService(stores.apps)
+  const inThread = new InThreadWriter(stores.ingestion, stores.ranking)
+  // A file gets a writer thread and a checkpointer, each with its own connection; an in-memory database exists
+  // only on this connection.
+  const inMemory = config.databasePath === ':memory:'
+  const checkpointer = inMemory ? undefined : new WalCheckpointer(stores.db, config.databasePath, logger)
+  const writer = inMemory
+    ? inThread
+    : new WriterThread({ path: config.databasePath, synchronous: config.synchronous, checkpointInCommits: false }, inThread, logger)
   const services: HttpServices = {
     apps,
     auth: new AuthService(stores.accounts, apps),
-    ingestion: new IngestionService(stores.ingestion),
+    ingestion: new IngestionService(writer),
     customers: new CustomersService(stores.customers),
   }
   const analytics = createAnalyticsModule({ config, logger, stores, ingestion: services.ingestion, customers: services.customers })
@@ -61,7 +69,8 @@ export function createCrm(config: Config, options: { logger?: Logger } = {}): Cr
     analytics,
     logger,
     async close() {
-      await services.ingestion.drained()
+      await services.ingestion.close()
+      await checkpointer?.close()
       analytics.close()
       apps.close()
       stores.db.close()

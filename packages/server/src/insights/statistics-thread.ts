@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { Logger } from '../logger'
+import { spawnWorker, workerEntry } from '../threads'
 import { runStatisticsTask, type StatisticsResult, type StatisticsTask } from './statistics-tasks'
 import type { StatisticsReply, StatisticsRequest } from './statistics-worker'
 
@@ -16,21 +15,9 @@ export type StatisticsRunner = <Task extends StatisticsTask>(task: Task) => Prom
  */
 export const runInThread: StatisticsRunner = async (task) => runStatisticsTask(task)
 
-/**
- * A worker script that loads tsx's require hook (a dev dependency, there whenever the sources run) and then the .ts
- * worker: on Node 20 neither `execArgv: ['--import', 'tsx']` nor tsx's ESM hooks reach a worker's own modules.
- */
-function sourceBootstrap(workerUrl: URL): string {
-  const require = createRequire(import.meta.url)
-  return `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(fileURLToPath(workerUrl))})`
-}
-
 type Pending = { task: StatisticsTask; resolve: (result: unknown) => void; reject: (error: Error) => void }
 
-// From source (vitest, tsx) this module is a .ts file and the worker is too, loaded through tsx; built, both are
-// bundled into dist/ where the worker is its own entry.
-const FROM_SOURCE = import.meta.url.endsWith('.ts')
-const WORKER_URL = new URL(FROM_SOURCE ? './statistics-worker.ts' : './statistics-worker.js', import.meta.url)
+const WORKER_URL = workerEntry(import.meta.url, 'statistics-worker')
 
 /**
  * One long-lived worker thread for the insights' statistics, so a 100 000-customer fit never holds the event loop
@@ -80,7 +67,7 @@ export class StatisticsThread {
   #start(): Worker | undefined {
     if (this.#worker) return this.#worker
     try {
-      const worker = FROM_SOURCE ? new Worker(sourceBootstrap(this.workerUrl), { eval: true }) : new Worker(this.workerUrl)
+      const worker = spawnWorker(this.workerUrl)
       worker.unref()
       worker.on('message', (reply: StatisticsReply) => this.#settle(reply))
       worker.on('error', (error) => this.#fail(error))

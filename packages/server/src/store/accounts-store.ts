@@ -38,9 +38,12 @@ export class AccountsStore {
     this.#deleteExpired = db.prepare('DELETE FROM sessions WHERE last_verified_at < ?')
   }
 
-  /** Runs `work` in one transaction, so a sign-up creates its user, app and keys together or not at all. */
+  /**
+   * Runs `work` in one transaction, so a sign-up creates its user, app and keys together or not at all. Immediate:
+   * it reads before it writes, and the writer thread's connection may commit in between.
+   */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)()
+    return this.db.transaction(work).immediate()
   }
 
   insertUser(user: UserRow): void {

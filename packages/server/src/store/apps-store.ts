@@ -54,6 +54,7 @@ export class AppsStore {
   readonly #revokeKey
   readonly #touchKey
   readonly #recomputeRevenue
+  readonly #rerankRevenue
 
   constructor(private readonly db: Db) {
     this.#insertApp = db.prepare(
@@ -81,6 +82,9 @@ export class AppsStore {
          revenue_orders = (SELECT count(*) FROM purchases WHERE customer_id = customers.id AND currency = @currency)
        WHERE app_id = @appId`,
     )
+    this.#rerankRevenue = db.prepare(
+      'UPDATE customers SET ranked_revenue = revenue WHERE app_id = ? AND ranked_revenue != revenue',
+    )
     this.#touchKey = db.prepare('UPDATE api_keys SET last_used_at = max(coalesce(last_used_at, 0), ?) WHERE id = ?')
   }
 
@@ -105,8 +109,11 @@ export class AppsStore {
     this.db.transaction(() => {
       const before = this.#appById.get(id)
       this.#updateApp.run({ id, ...settings })
-      if (before && before.currency !== settings.currency) this.#recomputeRevenue.run({ appId: id, currency: settings.currency })
-    })()
+      if (before && before.currency !== settings.currency) {
+        this.#recomputeRevenue.run({ appId: id, currency: settings.currency })
+        this.#rerankRevenue.run(id)
+      }
+    }).immediate()
   }
 
   insertKey(key: Omit<ApiKeyRow, 'lastUsedAt' | 'revokedAt'>): void {

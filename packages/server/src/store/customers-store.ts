@@ -1,3 +1,4 @@
+import type { CustomerRankingStore } from './customer-ranking-store'
 import type { Db } from './database'
 
 export type CustomerSort = '-revenue' | '-lastPurchaseAt' | '-createdAt' | 'name'
@@ -44,12 +45,15 @@ export type PurchaseListQuery = {
   after?: Keyset
 }
 
-/** Per sort: the key expression (matching an index of migration 1) and its direction. */
-const SORTS: Record<CustomerSort, { key: string; direction: 'ASC' | 'DESC' }> = {
-  '-revenue': { key: 'revenue', direction: 'DESC' },
-  '-lastPurchaseAt': { key: 'ifnull(last_purchase_at, -1)', direction: 'DESC' },
-  '-createdAt': { key: 'created_at', direction: 'DESC' },
-  name: { key: 'coalesce(name, user_id) COLLATE NOCASE', direction: 'ASC' },
+/**
+ * Per sort: the key expression (matching an index of migrations 1 and 3), its direction, and whether it reads the
+ * sort keys that `CustomerRankingStore` refreshes in bulk.
+ */
+const SORTS: Record<CustomerSort, { key: string; direction: 'ASC' | 'DESC'; ranked: boolean }> = {
+  '-revenue': { key: 'ranked_revenue', direction: 'DESC', ranked: true },
+  '-lastPurchaseAt': { key: 'ifnull(ranked_last_purchase_at, -1)', direction: 'DESC', ranked: true },
+  '-createdAt': { key: 'created_at', direction: 'DESC', ranked: false },
+  name: { key: 'coalesce(name, user_id) COLLATE NOCASE', direction: 'ASC', ranked: false },
 }
 
 const customerColumns = `id, user_id AS userId, name, email, phone, traits, created_at AS createdAt,
@@ -68,7 +72,10 @@ export class CustomersStore {
   readonly #customerEvents
   readonly #recentPurchases
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly ranking: CustomerRankingStore,
+  ) {
     this.#customerByUserId = db.prepare<[number, string], CustomerRow>(
       `SELECT ${customerColumns} FROM customers WHERE app_id = ? AND user_id = ?`,
     )
@@ -81,9 +88,13 @@ export class CustomersStore {
     )
   }
 
-  /** One page of customers; rows come with the keyset that continues after each. */
+  /**
+   * One page of customers; rows come with the keyset that continues after each. A sort by revenue or last purchase
+   * first brings its sort keys up to date, so the order is that of every purchase acknowledged so far.
+   */
   listCustomers(query: CustomerListQuery): { rows: CustomerRow[]; keyOf: (row: CustomerRow) => Keyset } {
-    const { key, direction } = SORTS[query.sort]
+    const { key, direction, ranked } = SORTS[query.sort]
+    if (ranked) this.ranking.refresh()
     const comparison = direction === 'DESC' ? '<' : '>'
     const conditions = ['app_id = @appId']
     if (query.search) conditions.push(`(user_id LIKE @pattern ESCAPE '\\' OR name LIKE @pattern ESCAPE '\\' OR email LIKE @pattern ESCAPE '\\')`)

@@ -9,6 +9,11 @@ export type OpenDatabaseOptions = {
   /** `FULL` (default): an acknowledged write survives a power loss. `NORMAL`: survives a process crash. */
   synchronous?: 'FULL' | 'NORMAL'
   migrations?: readonly Migration[]
+  /**
+   * True (default): SQLite checkpoints the write-ahead log inside the commit that makes it pass 64 MiB. False when a
+   * `WalCheckpointer` does it from its own thread.
+   */
+  checkpointInCommits?: boolean
 }
 
 /**
@@ -30,7 +35,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   db.pragma('temp_store = MEMORY')
   // Checkpoint every 64 MiB of WAL instead of 4 MiB: a page written by many commits is copied back once, and
   // ingestion spends a quarter less time in checkpoints. The WAL file is cut back to 64 MiB after each.
-  db.pragma('wal_autocheckpoint = 16384')
+  db.pragma(`wal_autocheckpoint = ${options.checkpointInCommits === false ? 0 : 16384}`)
   db.pragma('journal_size_limit = 67108864')
   migrate(db, options.migrations ?? defaultMigrations)
   return db

@@ -66,6 +66,7 @@ export class IngestionStore {
   /** userId → customer row id, per app; only ever holds committed rows (cleared when a transaction fails). */
   readonly #customerIds = new Map<string, number>()
   readonly #countPurchase
+  readonly #backdateCustomer
   readonly #updateAppCounters
   readonly #writeAll
 
@@ -107,10 +108,11 @@ export class IngestionStore {
          revenue = revenue + @revenue,
          revenue_orders = revenue_orders + @revenueOrders,
          first_purchase_at = min(coalesce(first_purchase_at, @ts), @ts),
-         last_purchase_at = max(coalesce(last_purchase_at, @ts), @ts),
-         created_at = min(created_at, @ts)
+         last_purchase_at = max(coalesce(last_purchase_at, @ts), @ts)
        WHERE id = @id`,
     )
+    // Apart, so that the created_at index is touched only when a purchase predates the customer's creation.
+    this.#backdateCustomer = db.prepare('UPDATE customers SET created_at = @ts WHERE id = @id AND created_at > @ts')
     this.#updateAppCounters = db.prepare(
       `UPDATE apps SET customers_count = customers_count + @customers, purchases_count = purchases_count + @purchases,
          last_event_at = max(coalesce(last_event_at, 0), @at) WHERE id = @appId`,
@@ -121,7 +123,8 @@ export class IngestionStore {
   /** Writes the batches in one transaction and returns each event's outcome, batch by batch. */
   write(batches: readonly EventBatchWrite[]): WriteOutcome[][] {
     try {
-      return this.#writeAll(batches)
+      // Immediate: it reads before it writes, and another connection may commit in between.
+      return this.#writeAll.immediate(batches)
     } catch (error) {
       // The transaction rolled back: customers it created are gone, so forget the ids it cached.
       this.#customerIds.clear()
@@ -259,6 +262,7 @@ export class IngestionStore {
       revenueOrders: event.currency === batch.appCurrency ? 1 : 0,
       ts: event.timestamp,
     })
+    if (!newCustomer) this.#backdateCustomer.run({ id: customerId, ts: event.timestamp })
     counters.purchases += 1
     return 'created'
   }

@@ -119,4 +119,24 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'customer sort keys refreshed in bulk, off the write path of each purchase',
+    sql: /* sql */ `
+      ALTER TABLE customers ADD COLUMN ranked_revenue INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE customers ADD COLUMN ranked_last_purchase_at INTEGER;
+      UPDATE customers SET ranked_revenue = revenue, ranked_last_purchase_at = last_purchase_at;
+      DROP INDEX customers_by_revenue;
+      DROP INDEX customers_by_last_purchase;
+      CREATE INDEX customers_by_revenue ON customers(app_id, ranked_revenue DESC, id DESC);
+      CREATE INDEX customers_by_last_purchase ON customers(app_id, ifnull(ranked_last_purchase_at, -1) DESC, id DESC);
+
+      -- The ranked_* columns are current for every purchase up to this purchases.id.
+      CREATE TABLE customer_ranking (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        ranked_through INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO customer_ranking (id, ranked_through) VALUES (1, (SELECT coalesce(max(id), 0) FROM purchases));
+    `,
+  },
 ]

@@ -1,5 +1,6 @@
 import { AccountsStore } from './accounts-store'
 import { AppsStore } from './apps-store'
+import { CustomerRankingStore } from './customer-ranking-store'
 import { CustomersStore } from './customers-store'
 import type { Db } from './database'
 import { IngestionStore } from './ingestion-store'
@@ -11,6 +12,7 @@ export type Stores = {
   apps: AppsStore
   ingestion: IngestionStore
   customers: CustomersStore
+  ranking: CustomerRankingStore
   ledger: LedgerStore
 }
 
@@ -21,12 +23,14 @@ export type Stores = {
  * const stores = createStores(openDatabase(':memory:'))
  */
 export function createStores(db: Db): Stores {
+  const ranking = new CustomerRankingStore(db)
   return {
     db,
     accounts: new AccountsStore(db),
     apps: new AppsStore(db),
     ingestion: new IngestionStore(db),
-    customers: new CustomersStore(db),
+    customers: new CustomersStore(db, ranking),
+    ranking,
     ledger: new LedgerStore(db),
   }
 }

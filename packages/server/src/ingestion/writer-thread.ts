@@ -1,0 +1,128 @@
+import type { Worker } from 'node:worker_threads'
+import type { Logger } from '../logger'
+import type { EventBatchWrite } from '../store'
+import { spawnWorker, workerEntry } from '../threads'
+import type { BatchCommit } from './commit-group'
+import type { EventWriter } from './event-writer'
+import type { WriterReply, WriterRequest, WriterWorkerData } from './writer-worker'
+
+type Pending = { request: WriterRequest; resolve: (reply: WriterReply) => void; reject: (error: Error) => void }
+
+const WORKER_URL = workerEntry(import.meta.url, 'writer-worker')
+
+/**
+ * Runs ingestion's group commits on a worker thread with its own connection to the database file, so the event
+ * loop goes on reading and validating the next requests while SQLite writes and syncs the last ones: the two
+ * halves of ingestion run on two cores. Reads stay on the main connection and see every acknowledged write (WAL).
+ *
+ * If the worker cannot start, everything goes to `fallback` (this thread) and that is logged. If it dies later,
+ * the writes it held are refused (their fate is unknown, so their requests fail and the client retries them; ids
+ * make the retry safe) and later writes go to `fallback`.
+ *
+ * @example
+ * const writer = new WriterThread({ path, synchronous: 'FULL', checkpointInCommits: false }, new InThreadWriter(store, ranking))
+ * const [commit] = await writer.write([{ appId, appCurrency: 'USD', receivedAt: Date.now(), events }])
+ */
+export class WriterThread implements EventWriter {
+  #worker: Worker | undefined
+  /** The worker has opened the database and taken requests: from then on, a write it holds may be done. */
+  #started = false
+  #closed = false
+  #nextId = 0
+  readonly #pending = new Map<number, Pending>()
+
+  constructor(
+    database: WriterWorkerData,
+    private readonly fallback: EventWriter,
+    private readonly logger?: Logger,
+    workerUrl: URL = WORKER_URL,
+  ) {
+    try {
+      const worker = spawnWorker(workerUrl, { workerData: database satisfies WriterWorkerData })
+      worker.unref()
+      worker.on('message', (reply: WriterReply) => this.#settle(reply))
+      worker.on('error', (error) => this.#fail(error))
+      worker.on('exit', (code) => this.#fail(new Error(`writer thread exited with code ${code}`)))
+      this.#worker = worker
+    } catch (error) {
+      this.#fail(error)
+    }
+  }
+
+  async write(batches: readonly EventBatchWrite[]): Promise<BatchCommit[]> {
+    if (!this.#worker) return this.fallback.write(batches)
+    const reply = await this.#request({ id: this.#nextId++, kind: 'write', batches: [...batches] })
+    if ('commits' in reply) return reply.commits
+    throw new Error('error' in reply ? reply.error : 'unexpected reply from the writer thread')
+  }
+
+  async refreshRanking(): Promise<number> {
+    if (!this.#worker) return this.fallback.refreshRanking()
+    const reply = await this.#request({ id: this.#nextId++, kind: 'refresh-ranking' })
+    if ('moved' in reply) return reply.moved
+    throw new Error('error' in reply ? reply.error : 'unexpected reply from the writer thread')
+  }
+
+  /** Lets the worker finish what it was sent, close its connection and exit. */
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    const worker = this.#worker
+    this.#worker = undefined
+    if (worker) {
+      const exited = new Promise((done) => worker.once('exit', done))
+      worker.ref()
+      worker.postMessage({ id: this.#nextId++, kind: 'close' } satisfies WriterRequest)
+      await exited
+      for (const { reject } of this.#pending.values()) reject(new Error('The writer thread was closed.'))
+      this.#pending.clear()
+    }
+    await this.fallback.close()
+  }
+
+  #request(request: WriterRequest): Promise<WriterReply> {
+    const worker = this.#worker!
+    return new Promise((resolve, reject) => {
+      this.#pending.set(request.id, { request, resolve, reject })
+      // Referenced while it holds work, so the process waits for acknowledged-to-be writes; idle, it keeps nothing alive.
+      worker.ref()
+      worker.postMessage(request)
+    })
+  }
+
+  #settle(reply: WriterReply): void {
+    if ('ready' in reply) {
+      this.#started = true
+      return
+    }
+    const pending = this.#pending.get(reply.id)
+    if (!pending) return
+    this.#pending.delete(reply.id)
+    if (this.#pending.size === 0) this.#worker?.unref()
+    pending.resolve(reply)
+  }
+
+  #fail(error: unknown): void {
+    if (this.#closed) return
+    const worker = this.#worker
+    this.#worker = undefined
+    worker?.removeAllListeners()
+    void worker?.terminate()
+    const pending = [...this.#pending.values()]
+    this.#pending.clear()
+    if (!this.#started) {
+      // It never ran, so nothing it was sent was written: all of it goes to the fallback.
+      this.logger?.warn('writer thread unavailable, writing on the main thread', { error: String(error) })
+      for (const { request, resolve, reject } of pending) this.#runInFallback(request).then(resolve, reject)
+      return
+    }
+    this.logger?.error('writer thread stopped, writing on the main thread from now on', { error: String(error) })
+    for (const { reject } of pending) reject(new Error('The write was interrupted; send it again.'))
+  }
+
+  async #runInFallback(request: WriterRequest): Promise<WriterReply> {
+    if (request.kind === 'write') return { id: request.id, commits: await this.fallback.write(request.batches) }
+    if (request.kind === 'refresh-ranking') return { id: request.id, moved: await this.fallback.refreshRanking() }
+    return { id: request.id, moved: 0 }
+  }
+}

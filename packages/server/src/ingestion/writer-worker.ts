@@ -1,0 +1,46 @@
+/**
+ * The writer thread's entry (a tsup entry of its own, `dist/writer-worker.js`): opens its own connection to the
+ * database file and runs the group commits and ranking refreshes the ingestion service posts, one at a time, in
+ * the order posted.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { CustomerRankingStore, IngestionStore, openDatabase, type EventBatchWrite } from '../store'
+import { commitGroup, type BatchCommit } from './commit-group'
+
+export type WriterWorkerData = { path: string; synchronous: 'FULL' | 'NORMAL'; checkpointInCommits: boolean }
+export type WriterRequest =
+  | { id: number; kind: 'write'; batches: EventBatchWrite[] }
+  | { id: number; kind: 'refresh-ranking' }
+  | { id: number; kind: 'close' }
+export type WriterReply =
+  | { ready: true }
+  | { id: number; commits: BatchCommit[] }
+  | { id: number; moved: number }
+  | { id: number; error: string }
+
+const { path, synchronous, checkpointInCommits } = workerData as WriterWorkerData
+// The main thread has already migrated the file; this connection only writes events.
+const db = openDatabase(path, { synchronous, checkpointInCommits })
+const ingestion = new IngestionStore(db)
+const ranking = new CustomerRankingStore(db)
+// Until this arrives, nothing sent here can have been written: the main thread may still redo it all elsewhere.
+parentPort?.postMessage({ ready: true } satisfies WriterReply)
+
+parentPort?.on('message', (request: WriterRequest) => {
+  if (request.kind === 'close') {
+    // Everything posted before has been answered: close the connection and let the thread end.
+    db.close()
+    parentPort?.close()
+    return
+  }
+  let reply: WriterReply
+  try {
+    reply =
+      request.kind === 'write'
+        ? { id: request.id, commits: commitGroup(ingestion, request.batches) }
+        : { id: request.id, moved: ranking.refresh() }
+  } catch (error) {
+    reply = { id: request.id, error: error instanceof Error ? error.message : String(error) }
+  }
+  parentPort?.postMessage(reply)
+})

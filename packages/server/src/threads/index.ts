@@ -1,0 +1,1 @@
+export { spawnWorker, workerEntry } from './spawn-worker'
