@@ -20,6 +20,7 @@ const WORKER_URL = workerEntry(import.meta.url, 'checkpoint-worker')
 export class WalCheckpointer {
   #worker: Worker | undefined
   #fallback: NodeJS.Timeout | undefined
+  #closed = false
 
   constructor(
     private readonly db: Db,
@@ -41,6 +42,7 @@ export class WalCheckpointer {
 
   /** Stops checkpointing (the thread after its current checkpoint) and closes the thread's connection. */
   async close(): Promise<void> {
+    this.#closed = true
     clearInterval(this.#fallback)
     const worker = this.#worker
     this.#worker = undefined
@@ -53,6 +55,9 @@ export class WalCheckpointer {
 
   #checkpointInThread(error: unknown): void {
     this.#worker = undefined
+    // A thread that fails while `close()` waits for it must not leave a timer checkpointing a connection its owner
+    // is about to close (the next tick would throw from the timer and bring the process down).
+    if (this.#closed) return
     this.logger?.warn('WAL checkpointer thread unavailable, checkpointing on the main thread', { error: String(error) })
     this.#fallback = setInterval(() => checkpointStep(this.db), 1000)
     this.#fallback.unref()

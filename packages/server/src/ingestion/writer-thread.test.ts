@@ -1,0 +1,173 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { LogFields, Logger } from '../logger'
+import { type AppRow, createStores, type EventBatchWrite, type EventWrite, openDatabase, type Stores } from '../store'
+import type { BatchCommit } from './commit-group'
+import { type EventWriter, InThreadWriter } from './event-writer'
+import { WriterThread } from './writer-thread'
+
+type Shop = { path: string; stores: Stores; app: AppRow }
+
+class CountingWriter implements EventWriter {
+  writes = 0
+  refreshes = 0
+  closes = 0
+  constructor(private readonly inner: EventWriter) {}
+
+  write(batches: readonly EventBatchWrite[]): Promise<BatchCommit[]> {
+    this.writes += 1
+    return this.inner.write(batches)
+  }
+
+  refreshRanking(): Promise<number> {
+    this.refreshes += 1
+    return this.inner.refreshRanking()
+  }
+
+  close(): Promise<void> {
+    this.closes += 1
+    return this.inner.close()
+  }
+}
+
+function recordingLogger(): Logger & { warnings: string[]; errors: string[] } {
+  const warnings: string[] = []
+  const errors: string[] = []
+  const ignore = (_message: string, _fields?: LogFields) => {}
+  return { warnings, errors, debug: ignore, info: ignore, warn: (message) => warnings.push(message), error: (message) => errors.push(message) }
+}
+
+const dirs: string[] = []
+const cleanups: (() => Promise<void> | void)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function createShop(): Shop {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-writer-'))
+  dirs.push(dir)
+  const path = join(dir, 'crm.sqlite')
+  const stores = createStores(openDatabase(path, { synchronous: 'NORMAL' }))
+  cleanups.push(() => {
+    if (stores.db.open) stores.db.close()
+  })
+  stores.accounts.insertUser({ id: 'u1', name: 'Ada', email: 'ada@example.com', passwordHash: 'x', createdAt: 0 })
+  const app = stores.apps.insertApp({ publicId: 'app_test', ownerId: 'u1', name: 'Shop', currency: 'USD', timezone: 'UTC', language: 'en', createdAt: 0 })
+  return { path, stores, app }
+}
+
+function startWriter(shop: Shop, logger: Logger, workerUrl?: URL): { writer: WriterThread; fallback: CountingWriter } {
+  const fallback = new CountingWriter(new InThreadWriter(shop.stores.ingestion, shop.stores.ranking))
+  const writer = new WriterThread({ path: shop.path, synchronous: 'NORMAL', checkpointInCommits: false }, fallback, logger, workerUrl)
+  cleanups.push(() => writer.close())
+  return { writer, fallback }
+}
+
+function purchase(orderId: string, userId: string, amount: number): EventWrite {
+  return {
+    type: 'purchase',
+    orderId,
+    userId,
+    messageId: `m-${orderId}`,
+    amount,
+    currency: 'USD',
+    timestamp: Date.parse('2026-01-01T00:00:00Z') + amount,
+    timestampGiven: true,
+    items: '[]',
+  }
+}
+
+function batch(shop: Shop, ...events: EventWrite[]): EventBatchWrite {
+  return { appId: shop.app.id, appCurrency: shop.app.currency, receivedAt: Date.now(), events }
+}
+
+function counts({ stores }: Shop): { customers: number; purchases: number } {
+  return stores.db
+    .prepare<[], { customers: number; purchases: number }>(
+      'SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM purchases) AS purchases',
+    )
+    .get()!
+}
+
+function rankedRevenue({ stores }: Shop, userId: string): number {
+  return stores.db.prepare<[string], { ranked: number }>('SELECT ranked_revenue AS ranked FROM customers WHERE user_id = ?').get(userId)!.ranked
+}
+
+describe('WriterThread', () => {
+  it('commits on its own connection what the main connection then reads, deduplicating resent messages', async () => {
+    const shop = createShop()
+    const logger = recordingLogger()
+    const { writer, fallback } = startWriter(shop, logger)
+
+    const commits = await writer.write([batch(shop, purchase('o1', 'a', 100), purchase('o2', 'b', 300)), batch(shop, purchase('o3', 'a', 50))])
+    expect(commits).toEqual([{ outcomes: ['created', 'created'] }, { outcomes: ['created'] }])
+    expect(counts(shop)).toEqual({ customers: 2, purchases: 3 })
+    expect(shop.stores.apps.findAppById(shop.app.id)).toMatchObject({ customersCount: 2, purchasesCount: 3 })
+
+    expect(await writer.write([batch(shop, purchase('o2', 'b', 300), purchase('o4', 'c', 10))])).toEqual([
+      { outcomes: ['duplicate', 'created'] },
+    ])
+    expect(counts(shop)).toEqual({ customers: 3, purchases: 4 })
+    expect(fallback.writes).toBe(0)
+    expect(logger.warnings).toEqual([])
+    expect(logger.errors).toEqual([])
+  })
+
+  it('refreshes the sort keys on the writer connection', async () => {
+    const shop = createShop()
+    const { writer, fallback } = startWriter(shop, recordingLogger())
+    await writer.write([batch(shop, purchase('o1', 'a', 100), purchase('o2', 'b', 300), purchase('o3', 'a', 250))])
+    expect(shop.stores.ranking.pending()).toBe(3)
+    expect(rankedRevenue(shop, 'a')).toBe(0)
+
+    expect(await writer.refreshRanking()).toBe(2)
+    expect(fallback.refreshes).toBe(0)
+    expect(shop.stores.ranking.pending()).toBe(0)
+    expect(rankedRevenue(shop, 'a')).toBe(350)
+    expect(rankedRevenue(shop, 'b')).toBe(300)
+    expect(await writer.refreshRanking()).toBe(0)
+  })
+
+  it('writes through the fallback, warning once, when the worker cannot start', async () => {
+    const shop = createShop()
+    const logger = recordingLogger()
+    const { writer, fallback } = startWriter(shop, logger, new URL('./no-such-worker.js', import.meta.url))
+
+    // Sent before the worker has failed: held for it, then redone in the fallback.
+    const first = await writer.write([batch(shop, purchase('o1', 'a', 100))])
+    const second = await writer.write([batch(shop, purchase('o1', 'a', 100), purchase('o2', 'b', 200))])
+    expect(first).toEqual([{ outcomes: ['created'] }])
+    expect(second).toEqual([{ outcomes: ['duplicate', 'created'] }])
+    expect(await writer.refreshRanking()).toBe(2)
+    expect(fallback).toMatchObject({ writes: 2, refreshes: 1 })
+    expect(counts(shop)).toEqual({ customers: 2, purchases: 2 })
+    expect(logger.warnings).toEqual(['writer thread unavailable, writing on the main thread'])
+    expect(logger.errors).toEqual([])
+  })
+
+  it('closes: the worker lets go of the file, and later writes go to the fallback instead of hanging', async () => {
+    const shop = createShop()
+    const logger = recordingLogger()
+    const { writer, fallback } = startWriter(shop, logger)
+    await writer.write([batch(shop, purchase('o1', 'a', 100))])
+    expect(fallback.writes).toBe(0)
+
+    await writer.close()
+    expect(fallback.closes).toBe(1)
+    await writer.close()
+    expect(fallback.closes).toBe(1)
+
+    expect(await writer.write([batch(shop, purchase('o2', 'b', 200))])).toEqual([{ outcomes: ['created'] }])
+    expect(fallback.writes).toBe(1)
+    expect(counts(shop)).toEqual({ customers: 2, purchases: 2 })
+
+    // SQLite removes the WAL file when its last connection closes: the worker's connection is gone.
+    shop.stores.db.close()
+    expect(existsSync(`${shop.path}-wal`)).toBe(false)
+    expect(logger.warnings).toEqual([])
+    expect(logger.errors).toEqual([])
+  })
+})
