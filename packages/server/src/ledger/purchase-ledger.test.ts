@@ -46,6 +46,28 @@ describe('PurchaseLedger', () => {
     expect(ledger.firstIndexOfDay(ledger.day[2]!)).toBe(2)
   })
 
+  it('sorts a catch-up that arrives out of time order, and appends one that comes after what it holds', () => {
+    const { stores, app, purchase } = createStoreApp()
+    purchase({ orderId: 'o1', userId: 'a', amount: 1, timestamp: '2026-01-05T10:00:00Z' })
+    const ledger = new PurchaseLedger(app.id)
+    ledger.refresh(stores.ledger, app.timezone)
+    const held = ledger.ts
+    purchase(
+      { orderId: 'o2', userId: 'b', amount: 2, timestamp: '2026-01-09T10:00:00Z' },
+      { orderId: 'o3', userId: 'c', amount: 3, timestamp: '2026-01-07T10:00:00Z' },
+    )
+    expect(ledger.refresh(stores.ledger, app.timezone)).toBe(true)
+    expect([...ledger.amount]).toEqual([100, 300, 200])
+    expect([...ledger.firstOrder]).toEqual([1, 1, 1])
+    expect([...held]).toEqual([Date.parse('2026-01-05T10:00:00Z')]) // a view handed out earlier is left as it was
+    purchase({ orderId: 'o4', userId: 'a', amount: 4, timestamp: '2026-01-10T10:00:00Z' })
+    ledger.refresh(stores.ledger, app.timezone)
+    expect([...ledger.amount]).toEqual([100, 300, 200, 400])
+    expect([...ledger.firstOrder]).toEqual([1, 1, 1, 0])
+    expect(ledger.secondOrderAt[ledger.userIds.indexOf('a')]).toBe(Date.parse('2026-01-10T10:00:00Z'))
+    expect([...ledger.itemRevenue]).toEqual([100, 300, 200, 400])
+  })
+
   it('recomputes local days when the app changes time zone', () => {
     const { stores, app, purchase } = createStoreApp()
     purchase({ orderId: 'o1', userId: 'a', amount: 1, timestamp: '2026-01-01T22:00:00Z' })

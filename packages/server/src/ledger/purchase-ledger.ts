@@ -2,25 +2,12 @@ import { createDenseIndex } from '../analytics'
 import { localDay, startOfLocalDay } from '../calendar'
 import type { LedgerPurchaseRow, LedgerStore } from '../store'
 import { type DailyRollup, dailyRollup } from './daily-rollup'
+import { PurchaseColumns } from './purchase-columns'
 
 type StoredItem = { productId: string | null; name: string; quantity: number; price: number }
 
 /** A product as the ledger knows it: `key` is its productId, or its name when it has none. */
 export type LedgerProduct = { key: string; name: string }
-
-/** New purchases read since the last refresh, in time order, before they are merged into the columns. */
-type Run = {
-  ts: number[]
-  customer: number[]
-  amount: number[]
-  currency: number[]
-  itemCounts: number[]
-  itemProduct: number[]
-  itemQuantity: number[]
-  itemRevenue: number[]
-}
-
-const EMPTY_RUN = (): Run => ({ ts: [], customer: [], amount: [], currency: [], itemCounts: [], itemProduct: [], itemQuantity: [], itemRevenue: [] })
 
 /**
  * Every purchase of one app in memory, as columns sorted by time: the shared input of the sales reports and of the
@@ -60,6 +47,8 @@ export class PurchaseLedger {
   version = 0
   timeZone = 'UTC'
 
+  /** The columns with their spare room; the public fields above are exact-length views of them. */
+  #columns = new PurchaseColumns()
   #purchaseWatermark = 0
   #purchasesRead = 0
   #loaded = false
@@ -88,7 +77,9 @@ export class PurchaseLedger {
     if (this.loaded) return
     const maxId = store.lastRowId()
     this.timeZone = timeZone
-    const run = EMPTY_RUN()
+    // Sized from the app's counter: a first load then fills its columns without growing them.
+    const expected = store.purchaseCount(this.appId)
+    const run = new PurchaseColumns(expected, expected)
     let after = { ts: Number.MIN_SAFE_INTEGER, id: 0 }
     let read = 0
     for (;;) {
@@ -120,22 +111,21 @@ export class PurchaseLedger {
     const behind = store.purchaseCount(this.appId) > this.#purchasesRead
     if (!behind) {
       if (zoneChanged && this.size > 0) {
-        this.day = localDays(this.ts, this.size, timeZone)
+        this.#columns.day.set(localDays(this.#columns.ts, this.#columns.size, timeZone))
+        this.#exposeColumns()
         this.version++
       }
       return zoneChanged && this.size > 0
     }
     for (const [rowId, userId] of store.customersAfter(this.appId, this.#customerWatermark)) this.#addCustomer(rowId, userId)
-    const run = EMPTY_RUN()
-    const rows = [...store.purchasesAfter(this.appId, this.#purchaseWatermark)]
-    // A catch-up comes by row id; the columns want time order (a first load already comes sorted).
-    if (this.#purchaseWatermark > 0) rows.sort((left, right) => left[4] - right[4] || left[0] - right[0])
-    for (const row of rows) {
-      this.#read(row, run)
+    // Read straight into typed columns, row by row: a catch-up of many purchases builds no array of rows.
+    const read = new PurchaseColumns()
+    for (const row of store.purchasesAfter(this.appId, this.#purchaseWatermark)) {
+      this.#read(row, read)
       if (row[0] > this.#purchaseWatermark) this.#purchaseWatermark = row[0]
     }
-    this.#purchasesRead += rows.length
-    this.#merge(run, zoneChanged)
+    this.#purchasesRead += read.size
+    this.#merge(read.sortedByTime(), zoneChanged)
     this.version++
     return true
   }
@@ -197,105 +187,105 @@ export class PurchaseLedger {
     this.#customerWatermark = rowId
   }
 
-  #read(row: LedgerPurchaseRow, run: Run): void {
+  #read(row: LedgerPurchaseRow, run: PurchaseColumns): void {
     const [id, customerRowId, amount, currency, ts, itemsJson] = row
     const customer = this.#customerIndex.get(customerRowId)
     if (customer === undefined) throw new Error(`purchase ${id} of an unknown customer ${customerRowId}`)
-    run.ts.push(ts)
-    run.customer.push(customer)
-    run.amount.push(amount)
-    run.currency.push(this.#currencyCodes.indexOf(currency))
-    const items = JSON.parse(itemsJson) as StoredItem[]
-    run.itemCounts.push(items.length)
-    for (const item of items) {
+    for (const item of JSON.parse(itemsJson) as StoredItem[]) {
       const key = item.productId ?? item.name
       const product = this.#productKeys.indexOf(key)
       if (product === this.products.length) this.products.push({ key, name: item.name })
-      run.itemProduct.push(product)
-      run.itemQuantity.push(item.quantity)
-      run.itemRevenue.push(item.price * item.quantity)
+      run.addItem(product, item.quantity, item.price * item.quantity)
     }
+    run.addPurchase(ts, customer, amount, this.#currencyCodes.indexOf(currency))
   }
 
-  /** Merges a sorted run into the sorted columns (a plain append when it starts after the last purchase). */
-  #merge(run: Run, zoneChanged: boolean): void {
-    const added = run.ts.length
-    const runItemStart = new Int32Array(added + 1)
-    for (let i = 0; i < added; i++) runItemStart[i + 1] = (runItemStart[i] as number) + (run.itemCounts[i] as number)
-    const size = this.size + added
-    const itemSize = (this.itemStart[this.size] as number) + (runItemStart[added] as number)
-    const ts = new Float64Array(size)
-    const customer = new Int32Array(size)
-    const amount = new Float64Array(size)
-    const currency = new Uint8Array(size)
-    const itemStart = new Int32Array(size + 1)
-    const itemProduct = new Int32Array(itemSize)
-    const itemQuantity = new Int32Array(itemSize)
-    const itemRevenue = new Float64Array(itemSize)
-    let a = 0
-    let b = 0
-    let item = 0
-    for (let out = 0; out < size; out++) {
-      const takeOld = b >= added || (a < this.size && (this.ts[a] as number) <= (run.ts[b] as number))
-      if (takeOld) {
-        ts[out] = this.ts[a] as number
-        customer[out] = this.customer[a] as number
-        amount[out] = this.amount[a] as number
-        currency[out] = this.currency[a] as number
-        for (let k = this.itemStart[a] as number; k < (this.itemStart[a + 1] as number); k++, item++) {
-          itemProduct[item] = this.itemProduct[k] as number
-          itemQuantity[item] = this.itemQuantity[k] as number
-          itemRevenue[item] = this.itemRevenue[k] as number
-        }
-        a++
-      } else {
-        ts[out] = run.ts[b] as number
-        customer[out] = run.customer[b] as number
-        amount[out] = run.amount[b] as number
-        currency[out] = run.currency[b] as number
-        for (let k = runItemStart[b] as number; k < (runItemStart[b + 1] as number); k++, item++) {
-          itemProduct[item] = run.itemProduct[k] as number
-          itemQuantity[item] = run.itemQuantity[k] as number
-          itemRevenue[item] = run.itemRevenue[k] as number
-        }
-        b++
-      }
-      itemStart[out + 1] = item
-    }
-    const appended = this.size === 0 || added === 0 || (run.ts[0] as number) >= (this.ts[this.size - 1] as number)
-    let day: Int32Array
-    if (appended && !zoneChanged) {
-      day = new Int32Array(size)
-      day.set(this.day.subarray(0, this.size))
-      day.set(localDays(ts.subarray(this.size), added, this.timeZone), this.size)
+  /**
+   * Takes in a time-sorted run of new purchases. The usual case, a run that starts at or after the last purchase
+   * held (a first load, live ingestion), is appended in place; an older one is merged into new columns.
+   */
+  #merge(run: PurchaseColumns, zoneChanged: boolean): void {
+    const before = this.#columns.size
+    const appended = before === 0 || run.size === 0 || (run.ts[0] as number) >= (this.#columns.ts[before - 1] as number)
+    this.#growCustomerArrays()
+    if (appended) {
+      run.day.set(localDays(run.ts, run.size, this.timeZone))
+      this.#markFirstOrders(run)
+      if (before === 0) this.#columns = run
+      else this.#columns.append(run)
+      if (zoneChanged) this.#columns.day.set(localDays(this.#columns.ts, this.#columns.size, this.timeZone))
     } else {
-      day = localDays(ts, size, this.timeZone)
+      const merged = mergeSorted(this.#columns, run)
+      merged.day.set(localDays(merged.ts, merged.size, this.timeZone))
+      for (let i = 0; i < run.size; i++) this.#countOrder(run.customer[i] as number, run.ts[i] as number)
+      merged.firstOrder.set(firstOrders(merged.customer, merged.size, this.userIds.length))
+      this.#columns = merged
     }
-    Object.assign(this, { size, ts, day, customer, amount, currency, itemStart, itemProduct, itemQuantity, itemRevenue })
-    this.#updateOrderTimes(run)
-    this.firstOrder = firstOrders(customer, size, this.userIds.length)
+    this.#exposeColumns()
   }
 
-  #updateOrderTimes(run: Run): void {
-    const customers = this.userIds.length
-    if (this.firstOrderAt.length < customers) {
-      const first = new Float64Array(customers).fill(Number.POSITIVE_INFINITY)
-      const second = new Float64Array(customers).fill(Number.POSITIVE_INFINITY)
-      first.set(this.firstOrderAt)
-      second.set(this.secondOrderAt)
-      this.firstOrderAt = first
-      this.secondOrderAt = second
-    }
-    run.ts.forEach((time, i) => {
-      const c = run.customer[i] as number
-      if (time < (this.firstOrderAt[c] as number)) {
-        this.secondOrderAt[c] = this.firstOrderAt[c] as number
-        this.firstOrderAt[c] = time
-      } else if (time < (this.secondOrderAt[c] as number)) {
-        this.secondOrderAt[c] = time
-      }
-    })
+  /** Re-cuts the public exact-length views after the columns changed. */
+  #exposeColumns(): void {
+    const c = this.#columns
+    this.size = c.size
+    this.ts = c.ts.subarray(0, c.size)
+    this.day = c.day.subarray(0, c.size)
+    this.customer = c.customer.subarray(0, c.size)
+    this.amount = c.amount.subarray(0, c.size)
+    this.currency = c.currency.subarray(0, c.size)
+    this.firstOrder = c.firstOrder.subarray(0, c.size)
+    this.itemStart = c.itemStart.subarray(0, c.size + 1)
+    this.itemProduct = c.itemProduct.subarray(0, c.itemSize)
+    this.itemQuantity = c.itemQuantity.subarray(0, c.itemSize)
+    this.itemRevenue = c.itemRevenue.subarray(0, c.itemSize)
   }
+
+  /** For a run that comes after every purchase held: marks each customer's first order and counts the orders. */
+  #markFirstOrders(run: PurchaseColumns): void {
+    for (let i = 0; i < run.size; i++) {
+      const c = run.customer[i] as number
+      run.firstOrder[i] = this.firstOrderAt[c] === Number.POSITIVE_INFINITY ? 1 : 0
+      this.#countOrder(c, run.ts[i] as number)
+    }
+  }
+
+  #growCustomerArrays(): void {
+    const customers = this.userIds.length
+    if (this.firstOrderAt.length >= customers) return
+    const first = new Float64Array(customers).fill(Number.POSITIVE_INFINITY)
+    const second = new Float64Array(customers).fill(Number.POSITIVE_INFINITY)
+    first.set(this.firstOrderAt)
+    second.set(this.secondOrderAt)
+    this.firstOrderAt = first
+    this.secondOrderAt = second
+  }
+
+  #countOrder(c: number, time: number): void {
+    if (time < (this.firstOrderAt[c] as number)) {
+      this.secondOrderAt[c] = this.firstOrderAt[c] as number
+      this.firstOrderAt[c] = time
+    } else if (time < (this.secondOrderAt[c] as number)) {
+      this.secondOrderAt[c] = time
+    }
+  }
+}
+
+/** Merges two time-sorted sets of columns into new ones (ties: `held` first), with room for a quarter more. */
+function mergeSorted(held: PurchaseColumns, run: PurchaseColumns): PurchaseColumns {
+  const size = held.size + run.size
+  const itemSize = held.itemSize + run.itemSize
+  const merged = new PurchaseColumns(Math.ceil(size * 1.25), Math.ceil(itemSize * 1.25))
+  let a = 0
+  let b = 0
+  for (let out = 0; out < size; out++) {
+    const from = b >= run.size || (a < held.size && (held.ts[a] as number) <= (run.ts[b] as number)) ? held : run
+    const i = from === held ? a++ : b++
+    for (let k = from.itemStart[i] as number; k < (from.itemStart[i + 1] as number); k++) {
+      merged.addItem(from.itemProduct[k] as number, from.itemQuantity[k] as number, from.itemRevenue[k] as number)
+    }
+    merged.addPurchase(from.ts[i] as number, from.customer[i] as number, from.amount[i] as number, from.currency[i] as number)
+  }
+  return merged
 }
 
 /** Marks each customer's first purchase in the (time-sorted) columns. */

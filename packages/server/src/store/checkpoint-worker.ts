@@ -9,7 +9,8 @@ import { checkpointStep } from './wal-checkpoint'
 export type CheckpointWorkerData = { path: string; intervalMs: number }
 
 const { path, intervalMs } = workerData as CheckpointWorkerData
-const db = openDatabase(path, { checkpointInCommits: false })
+// A checkpoint copies pages from the log to the file without the page cache: this connection needs next to none.
+const db = openDatabase(path, { checkpointInCommits: false, cacheMiB: 1 })
 const timer = setInterval(() => checkpointStep(db), intervalMs)
 
 parentPort?.once('message', () => {

@@ -14,6 +14,8 @@ export type OpenDatabaseOptions = {
    * `WalCheckpointer` does it from its own thread.
    */
   checkpointInCommits?: boolean
+  /** Page cache of this connection, MiB (default 32): each connection has its own, and all count in the RSS. */
+  cacheMiB?: number
 }
 
 /**
@@ -30,8 +32,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
-  // A 64 MiB page cache keeps hot indexes in memory. No mmap: mapped pages would count in the process's RSS.
-  db.pragma('cache_size = -32768')
+  // A 32 MiB page cache keeps the writer's hot indexes in memory. No mmap: mapped pages would count in the RSS.
+  db.pragma(`cache_size = -${(options.cacheMiB ?? 32) * 1024}`)
   db.pragma('temp_store = MEMORY')
   // Checkpoint every 64 MiB of WAL instead of 4 MiB: a page written by many commits is copied back once, and
   // ingestion spends a quarter less time in checkpoints. The WAL file is cut back to 64 MiB after each.
