@@ -38,7 +38,11 @@ export class WriterThread implements EventWriter {
     workerUrl: URL = WORKER_URL,
   ) {
     try {
-      const worker = spawnWorker(workerUrl, { workerData: database satisfies WriterWorkerData })
+      const worker = spawnWorker(workerUrl, {
+        workerData: database satisfies WriterWorkerData,
+        // Its garbage is one group's events at a time: a young generation of 8 MiB holds it, where V8's default grows to 48.
+        resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      })
       worker.unref()
       worker.on('message', (reply: WriterReply) => this.#settle(reply))
       worker.on('error', (error) => this.#fail(error))

@@ -31,7 +31,11 @@ export class WalCheckpointer {
   ) {
     db.pragma('wal_autocheckpoint = 0')
     try {
-      const worker = spawnWorker(workerUrl, { workerData: { path, intervalMs } satisfies CheckpointWorkerData })
+      const worker = spawnWorker(workerUrl, {
+        workerData: { path, intervalMs } satisfies CheckpointWorkerData,
+        // It allocates next to nothing: a small young generation keeps its heap, and the process's RSS, small.
+        resourceLimits: { maxYoungGenerationSizeMb: 2 },
+      })
       worker.unref()
       worker.on('error', (error) => this.#checkpointInThread(error))
       this.#worker = worker
