@@ -33,15 +33,13 @@ export type Crm = {
  */
 export function createCrm(config: Config, options: { logger?: Logger } = {}): Crm {
   const logger = options.logger ?? createLogger(config.logLevel)
+  const inMemory = config.databasePath === ':memory:'
   // With a file, this connection mostly reads (the writer thread has its own), so it gets half the page cache.
-  const stores = createStores(
-    openDatabase(config.databasePath, { synchronous: config.synchronous, cacheMiB: config.databasePath === ':memory:' ? 32 : 16 }),
-  )
+  const stores = createStores(openDatabase(config.databasePath, { synchronous: config.synchronous, cacheMiB: inMemory ? 32 : 16 }))
   const apps = new AppsService(stores.apps)
   const inThread = new InThreadWriter(stores.ingestion, stores.ranking)
   // A file gets a writer thread and a checkpointer, each with its own connection; an in-memory database exists
   // only on this connection.
-  const inMemory = config.databasePath === ':memory:'
   const checkpointer = inMemory ? undefined : new WalCheckpointer(stores.db, config.databasePath, logger)
   const writer = inMemory
     ? inThread

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads'
 import type { Logger } from '../logger'
 import type { EventBatchWrite } from '../store'
-import { spawnWorker, workerEntry } from '../threads'
+import { spawnWorker, stopWorker, workerEntry } from '../threads'
 import type { BatchCommit } from './commit-group'
 import type { EventWriter } from './event-writer'
 import type { WriterReply, WriterRequest, WriterWorkerData } from './writer-worker'
@@ -74,10 +74,7 @@ export class WriterThread implements EventWriter {
     const worker = this.#worker
     this.#worker = undefined
     if (worker) {
-      const exited = new Promise((done) => worker.once('exit', done))
-      worker.ref()
-      worker.postMessage({ id: this.#nextId++, kind: 'close' } satisfies WriterRequest)
-      await exited
+      await stopWorker(worker, { id: this.#nextId++, kind: 'close' } satisfies WriterRequest)
       for (const { reject } of this.#pending.values()) reject(new Error('The writer thread was closed.'))
       this.#pending.clear()
     }

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads'
 import type { Logger } from '../logger'
-import { spawnWorker, workerEntry } from '../threads'
+import { spawnWorker, stopWorker, workerEntry } from '../threads'
 import type { CheckpointWorkerData } from './checkpoint-worker'
 import type { Db } from './database'
 import { checkpointStep } from './wal-checkpoint'
@@ -51,10 +51,7 @@ export class WalCheckpointer {
     const worker = this.#worker
     this.#worker = undefined
     if (!worker) return
-    const exited = new Promise((done) => worker.once('exit', done))
-    worker.ref()
-    worker.postMessage('close')
-    await exited
+    await stopWorker(worker, 'close')
   }
 
   #checkpointInThread(error: unknown): void {

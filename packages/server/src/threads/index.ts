@@ -1,1 +1,1 @@
-export { spawnWorker, workerEntry } from './spawn-worker'
+export { spawnWorker, stopWorker, workerEntry } from './spawn-worker'

@@ -27,3 +27,17 @@ export function spawnWorker(entry: URL, options: WorkerOptions = {}): Worker {
   const bootstrap = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(fileURLToPath(entry))})`
   return new Worker(bootstrap, { ...options, eval: true })
 }
+
+/**
+ * Asks a worker to end with `message` (it closes what it holds, then lets its thread finish) and resolves when it
+ * has exited; the worker is referenced meanwhile, so the process waits for it.
+ *
+ * @example
+ * await stopWorker(worker, 'close')
+ */
+export async function stopWorker(worker: Worker, message: unknown): Promise<void> {
+  const exited = new Promise((done) => worker.once('exit', done))
+  worker.ref()
+  worker.postMessage(message)
+  await exited
+}
