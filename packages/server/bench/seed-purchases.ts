@@ -48,7 +48,7 @@ export async function seedCustomerPurchases(path: string, customers: number, pur
     }
   }
   if (chunk.length) flush()
-  crm.stores.ranking.refresh()
+  crm.stores.totals.refresh()
   crm.stores.db.exec('ANALYZE')
   await crm.close()
   return written

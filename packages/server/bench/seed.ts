@@ -55,7 +55,7 @@ export async function seedDatabase(path: string, customers: number, purchases: n
   }
   if (chunk.length) write(chunk)
   crm.stores.db.pragma('wal_checkpoint(TRUNCATE)')
-  crm.stores.ranking.refresh()
+  crm.stores.totals.refresh()
   crm.stores.db.exec('ANALYZE')
   await crm.close()
   return { ...signup.apiKeys, customers, purchases, seconds: (performance.now() - started) / 1000 }

@@ -37,7 +37,7 @@ export function createCrm(config: Config, options: { logger?: Logger } = {}): Cr
   // With a file, this connection mostly reads (the writer thread has its own), so it gets half the page cache.
   const stores = createStores(openDatabase(config.databasePath, { synchronous: config.synchronous, cacheMiB: inMemory ? 32 : 16 }))
   const apps = new AppsService(stores.apps)
-  const inThread = new InThreadWriter(stores.ingestion, stores.ranking)
+  const inThread = new InThreadWriter(stores.ingestion, stores.totals)
   // A file gets a writer thread and a checkpointer, each with its own connection; an in-memory database exists
   // only on this connection.
   const checkpointer = inMemory ? undefined : new WalCheckpointer(stores.db, config.databasePath, logger)

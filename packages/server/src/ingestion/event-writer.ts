@@ -1,12 +1,12 @@
-import type { CustomerRankingStore, EventBatchWrite, IngestionStore } from '../store'
+import type { CustomerTotalsStore, EventBatchWrite, IngestionStore } from '../store'
 import { commitGroup, type BatchCommit } from './commit-group'
 
 /** Where the ingestion service sends its group commits: this thread, or the writer thread. */
 export interface EventWriter {
   /** Commits the batches in one transaction and answers each batch's fate. */
   write(batches: readonly EventBatchWrite[]): Promise<BatchCommit[]>
-  /** Brings the customers' revenue and last-purchase sort keys up to date; resolves with how many moved. */
-  refreshRanking(): Promise<number>
+  /** Brings the customers' purchase totals up to date; resolves with how many customers changed. */
+  refreshTotals(): Promise<number>
   close(): Promise<void>
 }
 
@@ -15,21 +15,21 @@ export interface EventWriter {
  * cannot open) and when the writer thread cannot run.
  *
  * @example
- * const writer = new InThreadWriter(stores.ingestion, stores.ranking)
+ * const writer = new InThreadWriter(stores.ingestion, stores.totals)
  * const [commit] = await writer.write([{ appId, appCurrency: 'USD', receivedAt: Date.now(), events }])
  */
 export class InThreadWriter implements EventWriter {
   constructor(
     private readonly store: IngestionStore,
-    private readonly ranking: CustomerRankingStore,
+    private readonly totals: CustomerTotalsStore,
   ) {}
 
   async write(batches: readonly EventBatchWrite[]): Promise<BatchCommit[]> {
     return commitGroup(this.store, batches)
   }
 
-  async refreshRanking(): Promise<number> {
-    return this.ranking.refresh()
+  async refreshTotals(): Promise<number> {
+    return this.totals.refresh()
   }
 
   async close(): Promise<void> {}

@@ -1,4 +1,4 @@
-export { IngestionService, RANKING_REFRESH, type CommitListener } from './ingestion-service'
+export { IngestionService, TOTALS_REFRESH, type CommitListener } from './ingestion-service'
 export { InThreadWriter, type EventWriter } from './event-writer'
 export { WriterThread } from './writer-thread'
 export { commitGroup, type BatchCommit } from './commit-group'

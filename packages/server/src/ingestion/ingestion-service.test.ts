@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { EventBatchWrite, EventWrite } from '../store'
 import type { BatchCommit } from './commit-group'
 import type { EventWriter } from './event-writer'
-import { IngestionService, RANKING_REFRESH } from './ingestion-service'
+import { IngestionService, TOTALS_REFRESH } from './ingestion-service'
 
 class FakeWriter implements EventWriter {
   /** The users of each group commit, batch by batch. */
@@ -26,7 +26,7 @@ class FakeWriter implements EventWriter {
     )
   }
 
-  async refreshRanking(): Promise<number> {
+  async refreshTotals(): Promise<number> {
     this.calls.push('refresh')
     return 0
   }
@@ -132,13 +132,13 @@ describe('IngestionService', () => {
     expect(writer.committed).toBe(2)
   })
 
-  it('refreshes the ranking once, after ingestion has been idle for idleMs', async () => {
+  it('refreshes the totals once, after ingestion has been idle for idleMs', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
     const writer = new FakeWriter()
     const service = serviceOver(writer)
     for (const userId of ['a', 'b', 'c']) {
       await service.write(1, 'USD', user(userId))
-      vi.advanceTimersByTime(RANKING_REFRESH.idleMs - 10)
+      vi.advanceTimersByTime(TOTALS_REFRESH.idleMs - 10)
     }
     expect(writer.refreshes).toBe(0)
 
@@ -146,17 +146,17 @@ describe('IngestionService', () => {
     expect(writer.refreshes).toBe(0)
     vi.advanceTimersByTime(1)
     expect(writer.refreshes).toBe(1)
-    vi.advanceTimersByTime(RANKING_REFRESH.maxStaleMs * 2)
+    vi.advanceTimersByTime(TOTALS_REFRESH.maxStaleMs * 2)
     expect(writer.refreshes).toBe(1)
     expect(writer.calls).toEqual(['write', 'write', 'write', 'refresh'])
   })
 
-  it('refreshes the ranking by maxStaleMs under commits that never leave it idle', async () => {
+  it('refreshes the totals by maxStaleMs under commits that never leave it idle', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
     const writer = new FakeWriter()
     const service = serviceOver(writer)
-    const step = RANKING_REFRESH.idleMs - 50
-    const commitsBeforeDue = Math.ceil(RANKING_REFRESH.maxStaleMs / step)
+    const step = TOTALS_REFRESH.idleMs - 50
+    const commitsBeforeDue = Math.ceil(TOTALS_REFRESH.maxStaleMs / step)
     for (let commit = 0; commit < commitsBeforeDue; commit++) {
       await service.write(1, 'USD', user(`u${commit}`))
       vi.advanceTimersByTime(step)
@@ -171,11 +171,11 @@ describe('IngestionService', () => {
     await service.write(1, 'USD', user('after'))
     vi.advanceTimersByTime(step)
     expect(writer.refreshes).toBe(1)
-    vi.advanceTimersByTime(RANKING_REFRESH.idleMs)
+    vi.advanceTimersByTime(TOTALS_REFRESH.idleMs)
     expect(writer.refreshes).toBe(2)
   })
 
-  it('on close, commits what is pending, refreshes the ranking when due, then closes the writer', async () => {
+  it('on close, commits what is pending, refreshes the totals when due, then closes the writer', async () => {
     const writer = new FakeWriter()
     const service = new IngestionService(writer)
     const write = service.write(1, 'USD', user('a'))
@@ -193,7 +193,7 @@ describe('IngestionService', () => {
     const writer = new FakeWriter()
     const service = new IngestionService(writer)
     await service.write(1, 'USD', user('a'))
-    vi.advanceTimersByTime(RANKING_REFRESH.idleMs)
+    vi.advanceTimersByTime(TOTALS_REFRESH.idleMs)
     await service.close()
     expect(writer.calls).toEqual(['write', 'refresh', 'close'])
   })

@@ -6,11 +6,12 @@ type Pending = { batch: EventBatchWrite; resolve: (outcomes: WriteOutcome[]) => 
 export type CommitListener = (appIds: ReadonlySet<number>) => void
 
 /**
- * When the customers' sort keys are refreshed in the background: once ingestion has been quiet for `idleMs`, or
- * `maxStaleMs` after the first commit they miss even if it never is. A refresh holds the writer for about 4 µs per
- * customer who bought, so under load it is put off and done in one go (a read sorted by them refreshes first anyway).
+ * When the customers' totals are refreshed in the background: once ingestion has been quiet for `idleMs`, or
+ * `maxStaleMs` after the first commit they miss even if it never is. A refresh holds the writer for a few µs per
+ * customer who bought, whatever the number of their purchases, so under load it is put off and done in one go
+ * (reads of customers are exact anyway: a list refreshes first, one customer adds its own new purchases).
  */
-export const RANKING_REFRESH = { idleMs: 250, maxStaleMs: 10_000 } as const
+export const TOTALS_REFRESH = { idleMs: 250, maxStaleMs: 10_000 } as const
 
 /**
  * Owns the write path of ingestion. Requests hand over their validated events and wait. One group commit is in
@@ -19,16 +20,16 @@ export const RANKING_REFRESH = { idleMs: 250, maxStaleMs: 10_000 } as const
  * load. A request is answered only after its events are committed.
  *
  * @example
- * const ingestion = new IngestionService(new InThreadWriter(stores.ingestion, stores.ranking))
+ * const ingestion = new IngestionService(new InThreadWriter(stores.ingestion, stores.totals))
  * const outcomes = await ingestion.write(app.id, app.currency, events) // ['created', 'duplicate', ...]
  */
 export class IngestionService {
   #pending: Pending[] = []
   #scheduled = false
   #writing = false
-  #rankingTimer: NodeJS.Timeout | undefined
-  /** When the first commit the sort keys have not caught up with was made. */
-  #unrankedSince: number | undefined
+  #totalsTimer: NodeJS.Timeout | undefined
+  /** When the first commit the totals have not caught up with was made. */
+  #staleSince: number | undefined
   #whenDrained: (() => void)[] = []
   readonly #listeners = new Set<CommitListener>()
 
@@ -57,10 +58,10 @@ export class IngestionService {
     return new Promise((resolve) => this.#whenDrained.push(resolve))
   }
 
-  /** Commits what is pending, refreshes the sort keys if due, and stops the writer. */
+  /** Commits what is pending, refreshes the totals if due, and stops the writer. */
   async close(): Promise<void> {
     await this.drained()
-    if (this.#unrankedSince !== undefined) await this.#refreshRanking()
+    if (this.#staleSince !== undefined) await this.#refreshTotals()
     await this.writer.close()
   }
 
@@ -82,29 +83,29 @@ export class IngestionService {
       }
       const appIds = new Set(pending.map((item) => item.batch.appId))
       for (const listener of this.#listeners) listener(appIds)
-      this.#scheduleRankingRefresh()
+      this.#scheduleTotalsRefresh()
     }
     this.#writing = false
     for (const resolve of this.#whenDrained.splice(0)) resolve()
   }
 
-  #scheduleRankingRefresh(): void {
+  #scheduleTotalsRefresh(): void {
     const now = Date.now()
-    this.#unrankedSince ??= now
-    clearTimeout(this.#rankingTimer)
-    if (now - this.#unrankedSince >= RANKING_REFRESH.maxStaleMs) {
-      void this.#refreshRanking()
+    this.#staleSince ??= now
+    clearTimeout(this.#totalsTimer)
+    if (now - this.#staleSince >= TOTALS_REFRESH.maxStaleMs) {
+      void this.#refreshTotals()
       return
     }
-    this.#rankingTimer = setTimeout(() => void this.#refreshRanking(), RANKING_REFRESH.idleMs)
-    this.#rankingTimer.unref()
+    this.#totalsTimer = setTimeout(() => void this.#refreshTotals(), TOTALS_REFRESH.idleMs)
+    this.#totalsTimer.unref()
   }
 
-  async #refreshRanking(): Promise<void> {
-    clearTimeout(this.#rankingTimer)
-    this.#rankingTimer = undefined
-    this.#unrankedSince = undefined
-    // A failure leaves the watermark where it was: the next refresh, or the next sorted read, catches up.
-    await this.writer.refreshRanking().catch(() => {})
+  async #refreshTotals(): Promise<void> {
+    clearTimeout(this.#totalsTimer)
+    this.#totalsTimer = undefined
+    this.#staleSince = undefined
+    // A failure leaves the watermark where it was: the next refresh, or the next list of customers, catches up.
+    await this.writer.refreshTotals().catch(() => {})
   }
 }

@@ -21,9 +21,9 @@ class CountingWriter implements EventWriter {
     return this.inner.write(batches)
   }
 
-  refreshRanking(): Promise<number> {
+  refreshTotals(): Promise<number> {
     this.refreshes += 1
-    return this.inner.refreshRanking()
+    return this.inner.refreshTotals()
   }
 
   close(): Promise<void> {
@@ -60,7 +60,7 @@ function createShop(): Shop {
 }
 
 function startWriter(shop: Shop, logger: Logger, workerUrl?: URL): { writer: WriterThread; fallback: CountingWriter } {
-  const fallback = new CountingWriter(new InThreadWriter(shop.stores.ingestion, shop.stores.ranking))
+  const fallback = new CountingWriter(new InThreadWriter(shop.stores.ingestion, shop.stores.totals))
   const writer = new WriterThread({ path: shop.path, synchronous: 'NORMAL', checkpointInCommits: false }, fallback, logger, workerUrl)
   cleanups.push(() => writer.close())
   return { writer, fallback }
@@ -92,8 +92,9 @@ function counts({ stores }: Shop): { customers: number; purchases: number } {
     .get()!
 }
 
-function rankedRevenue({ stores }: Shop, userId: string): number {
-  return stores.db.prepare<[string], { ranked: number }>('SELECT ranked_revenue AS ranked FROM customers WHERE user_id = ?').get(userId)!.ranked
+/** The revenue stored in the customer's row (without what a read of one customer adds from new purchases). */
+function storedRevenue({ stores }: Shop, userId: string): number {
+  return stores.db.prepare<[string], { revenue: number }>('SELECT revenue FROM customers WHERE user_id = ?').get(userId)!.revenue
 }
 
 describe('WriterThread', () => {
@@ -116,19 +117,19 @@ describe('WriterThread', () => {
     expect(logger.errors).toEqual([])
   })
 
-  it('refreshes the sort keys on the writer connection', async () => {
+  it('refreshes the customers’ totals on the writer connection', async () => {
     const shop = createShop()
     const { writer, fallback } = startWriter(shop, recordingLogger())
     await writer.write([batch(shop, purchase('o1', 'a', 100), purchase('o2', 'b', 300), purchase('o3', 'a', 250))])
-    expect(shop.stores.ranking.pending()).toBe(3)
-    expect(rankedRevenue(shop, 'a')).toBe(0)
+    expect(shop.stores.totals.pending()).toBe(3)
+    expect(storedRevenue(shop, 'a')).toBe(0)
 
-    expect(await writer.refreshRanking()).toBe(2)
+    expect(await writer.refreshTotals()).toBe(2)
     expect(fallback.refreshes).toBe(0)
-    expect(shop.stores.ranking.pending()).toBe(0)
-    expect(rankedRevenue(shop, 'a')).toBe(350)
-    expect(rankedRevenue(shop, 'b')).toBe(300)
-    expect(await writer.refreshRanking()).toBe(0)
+    expect(shop.stores.totals.pending()).toBe(0)
+    expect(storedRevenue(shop, 'a')).toBe(350)
+    expect(storedRevenue(shop, 'b')).toBe(300)
+    expect(await writer.refreshTotals()).toBe(0)
   })
 
   it('writes through the fallback, warning once, when the worker cannot start', async () => {
@@ -141,7 +142,7 @@ describe('WriterThread', () => {
     const second = await writer.write([batch(shop, purchase('o1', 'a', 100), purchase('o2', 'b', 200))])
     expect(first).toEqual([{ outcomes: ['created'] }])
     expect(second).toEqual([{ outcomes: ['duplicate', 'created'] }])
-    expect(await writer.refreshRanking()).toBe(2)
+    expect(await writer.refreshTotals()).toBe(2)
     expect(fallback).toMatchObject({ writes: 2, refreshes: 1 })
     expect(counts(shop)).toEqual({ customers: 2, purchases: 2 })
     expect(logger.warnings).toEqual(['writer thread unavailable, writing on the main thread'])

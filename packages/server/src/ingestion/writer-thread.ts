@@ -20,7 +20,7 @@ const WORKER_URL = workerEntry(import.meta.url, 'writer-worker')
  * make the retry safe) and later writes go to `fallback`.
  *
  * @example
- * const writer = new WriterThread({ path, synchronous: 'FULL', checkpointInCommits: false }, new InThreadWriter(store, ranking))
+ * const writer = new WriterThread({ path, synchronous: 'FULL', checkpointInCommits: false }, new InThreadWriter(store, totals))
  * const [commit] = await writer.write([{ appId, appCurrency: 'USD', receivedAt: Date.now(), events }])
  */
 export class WriterThread implements EventWriter {
@@ -60,10 +60,10 @@ export class WriterThread implements EventWriter {
     throw new Error('error' in reply ? reply.error : 'unexpected reply from the writer thread')
   }
 
-  async refreshRanking(): Promise<number> {
-    if (!this.#worker) return this.fallback.refreshRanking()
-    const reply = await this.#request({ id: this.#nextId++, kind: 'refresh-ranking' })
-    if ('moved' in reply) return reply.moved
+  async refreshTotals(): Promise<number> {
+    if (!this.#worker) return this.fallback.refreshTotals()
+    const reply = await this.#request({ id: this.#nextId++, kind: 'refresh-totals' })
+    if ('changed' in reply) return reply.changed
     throw new Error('error' in reply ? reply.error : 'unexpected reply from the writer thread')
   }
 
@@ -123,7 +123,7 @@ export class WriterThread implements EventWriter {
 
   async #runInFallback(request: WriterRequest): Promise<WriterReply> {
     if (request.kind === 'write') return { id: request.id, commits: await this.fallback.write(request.batches) }
-    if (request.kind === 'refresh-ranking') return { id: request.id, moved: await this.fallback.refreshRanking() }
-    return { id: request.id, moved: 0 }
+    if (request.kind === 'refresh-totals') return { id: request.id, changed: await this.fallback.refreshTotals() }
+    return { id: request.id, changed: 0 }
   }
 }

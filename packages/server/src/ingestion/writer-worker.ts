@@ -1,28 +1,28 @@
 /**
  * The writer thread's entry (a tsup entry of its own, `dist/writer-worker.js`): opens its own connection to the
- * database file and runs the group commits and ranking refreshes the ingestion service posts, one at a time, in
+ * database file and runs the group commits and totals refreshes the ingestion service posts, one at a time, in
  * the order posted.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { CustomerRankingStore, IngestionStore, openDatabase, type EventBatchWrite } from '../store'
+import { CustomerTotalsStore, IngestionStore, openDatabase, type EventBatchWrite } from '../store'
 import { commitGroup, type BatchCommit } from './commit-group'
 
 export type WriterWorkerData = { path: string; synchronous: 'FULL' | 'NORMAL'; checkpointInCommits: boolean }
 export type WriterRequest =
   | { id: number; kind: 'write'; batches: EventBatchWrite[] }
-  | { id: number; kind: 'refresh-ranking' }
+  | { id: number; kind: 'refresh-totals' }
   | { id: number; kind: 'close' }
 export type WriterReply =
   | { ready: true }
   | { id: number; commits: BatchCommit[] }
-  | { id: number; moved: number }
+  | { id: number; changed: number }
   | { id: number; error: string }
 
 const { path, synchronous, checkpointInCommits } = workerData as WriterWorkerData
 // The main thread has already migrated the file; this connection only writes events.
 const db = openDatabase(path, { synchronous, checkpointInCommits })
 const ingestion = new IngestionStore(db)
-const ranking = new CustomerRankingStore(db)
+const totals = new CustomerTotalsStore(db)
 // Until this arrives, nothing sent here can have been written: the main thread may still redo it all elsewhere.
 parentPort?.postMessage({ ready: true } satisfies WriterReply)
 
@@ -38,7 +38,7 @@ parentPort?.on('message', (request: WriterRequest) => {
     reply =
       request.kind === 'write'
         ? { id: request.id, commits: commitGroup(ingestion, request.batches) }
-        : { id: request.id, moved: ranking.refresh() }
+        : { id: request.id, changed: totals.refresh() }
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) }
   }

@@ -1,3 +1,4 @@
+import type { CustomerTotalsStore } from './customer-totals-store'
 import type { Db } from './database'
 
 export type AppRow = {
@@ -54,9 +55,11 @@ export class AppsStore {
   readonly #revokeKey
   readonly #touchKey
   readonly #recomputeRevenue
-  readonly #rerankRevenue
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly totals: CustomerTotalsStore,
+  ) {
     this.#insertApp = db.prepare(
       `INSERT INTO apps (public_id, owner_id, name, currency, timezone, language, created_at)
        VALUES (@publicId, @ownerId, @name, @currency, @timezone, @language, @createdAt) RETURNING ${appColumns}`,
@@ -81,9 +84,6 @@ export class AppsStore {
          revenue = (SELECT coalesce(sum(amount), 0) FROM purchases WHERE customer_id = customers.id AND currency = @currency),
          revenue_orders = (SELECT count(*) FROM purchases WHERE customer_id = customers.id AND currency = @currency)
        WHERE app_id = @appId`,
-    )
-    this.#rerankRevenue = db.prepare(
-      'UPDATE customers SET ranked_revenue = revenue WHERE app_id = ? AND ranked_revenue != revenue',
     )
     this.#touchKey = db.prepare('UPDATE api_keys SET last_used_at = max(coalesce(last_used_at, 0), ?) WHERE id = ?')
   }
@@ -110,8 +110,10 @@ export class AppsStore {
       const before = this.#appById.get(id)
       this.#updateApp.run({ id, ...settings })
       if (before && before.currency !== settings.currency) {
+        // Every app's pending purchases go into the totals first: the watermark is shared, and the recount below
+        // takes all of this app's purchases, so it must leave the watermark past them.
+        this.totals.refresh()
         this.#recomputeRevenue.run({ appId: id, currency: settings.currency })
-        this.#rerankRevenue.run(id)
       }
     }).immediate()
   }

@@ -1,4 +1,4 @@
-import type { CustomerRankingStore } from './customer-ranking-store'
+import type { CustomerTotalsStore } from './customer-totals-store'
 import type { Db } from './database'
 
 export type CustomerSort = '-revenue' | '-lastPurchaseAt' | '-createdAt' | 'name'
@@ -45,15 +45,12 @@ export type PurchaseListQuery = {
   after?: Keyset
 }
 
-/**
- * Per sort: the key expression (matching an index of migrations 1 and 3), its direction, and whether it reads the
- * sort keys that `CustomerRankingStore` refreshes in bulk.
- */
-const SORTS: Record<CustomerSort, { key: string; direction: 'ASC' | 'DESC'; ranked: boolean }> = {
-  '-revenue': { key: 'ranked_revenue', direction: 'DESC', ranked: true },
-  '-lastPurchaseAt': { key: 'ifnull(ranked_last_purchase_at, -1)', direction: 'DESC', ranked: true },
-  '-createdAt': { key: 'created_at', direction: 'DESC', ranked: false },
-  name: { key: 'coalesce(name, user_id) COLLATE NOCASE', direction: 'ASC', ranked: false },
+/** Per sort: the key expression (matching an index of migrations 1 and 4) and its direction. */
+const SORTS: Record<CustomerSort, { key: string; direction: 'ASC' | 'DESC' }> = {
+  '-revenue': { key: 'revenue', direction: 'DESC' },
+  '-lastPurchaseAt': { key: 'ifnull(last_purchase_at, -1)', direction: 'DESC' },
+  '-createdAt': { key: 'created_at', direction: 'DESC' },
+  name: { key: 'coalesce(name, user_id) COLLATE NOCASE', direction: 'ASC' },
 }
 
 const customerColumns = `id, user_id AS userId, name, email, phone, traits, created_at AS createdAt,
@@ -74,10 +71,11 @@ export class CustomersStore {
 
   constructor(
     private readonly db: Db,
-    private readonly ranking: CustomerRankingStore,
+    private readonly totals: CustomerTotalsStore,
   ) {
-    this.#customerByUserId = db.prepare<[number, string], CustomerRow>(
-      `SELECT ${customerColumns} FROM customers WHERE app_id = ? AND user_id = ?`,
+    this.#customerByUserId = db.prepare<[number, string], CustomerRow & { totalsThrough: number }>(
+      `SELECT ${customerColumns}, (SELECT totals_through FROM customer_totals) AS totalsThrough
+       FROM customers WHERE app_id = ? AND user_id = ?`,
     )
     this.#customerEvents = db.prepare<[number, number], CustomerEventRow>(
       'SELECT type, at, data FROM customer_events WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT ?',
@@ -89,12 +87,12 @@ export class CustomersStore {
   }
 
   /**
-   * One page of customers; rows come with the keyset that continues after each. A sort by revenue or last purchase
-   * first brings its sort keys up to date, so the order is that of every purchase acknowledged so far.
+   * One page of customers; rows come with the keyset that continues after each. The totals are brought up to date
+   * first, so the rows and their order are those of every purchase acknowledged so far.
    */
   listCustomers(query: CustomerListQuery): { rows: CustomerRow[]; keyOf: (row: CustomerRow) => Keyset } {
-    const { key, direction, ranked } = SORTS[query.sort]
-    if (ranked) this.ranking.refresh()
+    const { key, direction } = SORTS[query.sort]
+    this.totals.refresh()
     const comparison = direction === 'DESC' ? '<' : '>'
     const conditions = ['app_id = @appId']
     if (query.search) conditions.push(`(user_id LIKE @pattern ESCAPE '\\' OR name LIKE @pattern ESCAPE '\\' OR email LIKE @pattern ESCAPE '\\')`)
@@ -114,8 +112,22 @@ export class CustomersStore {
     }
   }
 
+  /** One customer, its totals exact: the stored ones plus what its purchases after their watermark add. */
   findCustomer(appId: number, userId: string): CustomerRow | undefined {
-    return this.#customerByUserId.get(appId, userId)
+    const found = this.#customerByUserId.get(appId, userId)
+    if (!found) return undefined
+    const { totalsThrough, ...row } = found
+    const delta = this.totals.delta(row.id, totalsThrough)
+    if (delta.orders === 0) return row
+    return {
+      ...row,
+      orders: row.orders + delta.orders,
+      revenue: row.revenue + delta.revenue,
+      revenueOrders: row.revenueOrders + delta.revenueOrders,
+      firstPurchaseAt: Math.min(row.firstPurchaseAt ?? delta.firstAt!, delta.firstAt!),
+      lastPurchaseAt: Math.max(row.lastPurchaseAt ?? delta.lastAt!, delta.lastAt!),
+      createdAt: Math.min(row.createdAt, delta.firstAt!),
+    }
   }
 
   customerEvents(customerId: number, limit: number): CustomerEventRow[] {

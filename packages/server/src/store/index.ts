@@ -22,7 +22,7 @@ export {
   type CustomerListQuery,
   type PurchaseListQuery,
 } from './customers-store'
-export { CustomerRankingStore } from './customer-ranking-store'
+export { CustomerTotalsStore, type TotalsDelta } from './customer-totals-store'
 export { WalCheckpointer } from './wal-checkpointer'
 export { createStores, type Stores } from './stores'
 export { LedgerStore, type LedgerPurchaseRow, type LedgerCustomerRow } from './ledger-store'

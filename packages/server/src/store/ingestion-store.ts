@@ -49,7 +49,8 @@ export type EventBatchWrite = { appId: number; appCurrency: string; receivedAt: 
 
 /**
  * Writes ingested events. Many requests' batches are written in one transaction (group commit), so one fsync
- * acknowledges them all; every event is deduplicated by `messageId` and purchases also by `orderId`.
+ * acknowledges them all; every event is deduplicated by `messageId` and purchases also by `orderId`. A purchase is
+ * only appended: its customer's totals are derived from it later, in bulk (`CustomerTotalsStore`).
  *
  * @example
  * const outcomes = new IngestionStore(db).write([{ appId, appCurrency: 'USD', receivedAt: Date.now(), events }])
@@ -65,8 +66,6 @@ export class IngestionStore {
   readonly #insertPurchase
   /** userId → customer row id, per app; only ever holds committed rows (cleared when a transaction fails). */
   readonly #customerIds = new Map<string, number>()
-  readonly #countPurchase
-  readonly #backdateCustomer
   readonly #updateAppCounters
   readonly #writeAll
 
@@ -102,17 +101,6 @@ export class IngestionStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (app_id, order_id) DO NOTHING`,
     )
-    this.#countPurchase = db.prepare(
-      `UPDATE customers SET
-         orders = orders + 1,
-         revenue = revenue + @revenue,
-         revenue_orders = revenue_orders + @revenueOrders,
-         first_purchase_at = min(coalesce(first_purchase_at, @ts), @ts),
-         last_purchase_at = max(coalesce(last_purchase_at, @ts), @ts)
-       WHERE id = @id`,
-    )
-    // Apart, so that the created_at index is touched only when a purchase predates the customer's creation.
-    this.#backdateCustomer = db.prepare('UPDATE customers SET created_at = @ts WHERE id = @id AND created_at > @ts')
     this.#updateAppCounters = db.prepare(
       `UPDATE apps SET customers_count = customers_count + @customers, purchases_count = purchases_count + @purchases,
          last_event_at = max(coalesce(last_event_at, 0), @at) WHERE id = @appId`,
@@ -256,13 +244,6 @@ export class IngestionStore {
       this.#cacheCustomer(`${batch.appId}\u0000${event.userId}`, customerId)
       counters.customers += 1
     }
-    this.#countPurchase.run({
-      id: customerId,
-      revenue: event.currency === batch.appCurrency ? event.amount : 0,
-      revenueOrders: event.currency === batch.appCurrency ? 1 : 0,
-      ts: event.timestamp,
-    })
-    if (!newCustomer) this.#backdateCustomer.run({ id: customerId, ts: event.timestamp })
     counters.purchases += 1
     return 'created'
   }

@@ -139,4 +139,24 @@ export const migrations: readonly Migration[] = [
       INSERT INTO customer_ranking (id, ranked_through) VALUES (1, (SELECT coalesce(max(id), 0) FROM purchases));
     `,
   },
+  {
+    version: 4,
+    name: 'customer totals derived in bulk from the purchases after a watermark',
+    sql: /* sql */ `
+      -- Until now every purchase updated its customer's totals, so they are current through the last purchase.
+      -- From now on ingestion only appends purchases, and CustomerTotalsStore adds the ones after totals_through.
+      DROP INDEX customers_by_revenue;
+      DROP INDEX customers_by_last_purchase;
+      ALTER TABLE customers DROP COLUMN ranked_revenue;
+      ALTER TABLE customers DROP COLUMN ranked_last_purchase_at;
+      CREATE INDEX customers_by_revenue ON customers(app_id, revenue DESC, id DESC);
+      CREATE INDEX customers_by_last_purchase ON customers(app_id, ifnull(last_purchase_at, -1) DESC, id DESC);
+      DROP TABLE customer_ranking;
+      CREATE TABLE customer_totals (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        totals_through INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO customer_totals (id, totals_through) VALUES (1, (SELECT coalesce(max(id), 0) FROM purchases));
+    `,
+  },
 ]

@@ -1,6 +1,6 @@
 import { AccountsStore } from './accounts-store'
 import { AppsStore } from './apps-store'
-import { CustomerRankingStore } from './customer-ranking-store'
+import { CustomerTotalsStore } from './customer-totals-store'
 import { CustomersStore } from './customers-store'
 import type { Db } from './database'
 import { IngestionStore } from './ingestion-store'
@@ -12,7 +12,7 @@ export type Stores = {
   apps: AppsStore
   ingestion: IngestionStore
   customers: CustomersStore
-  ranking: CustomerRankingStore
+  totals: CustomerTotalsStore
   ledger: LedgerStore
 }
 
@@ -23,14 +23,14 @@ export type Stores = {
  * const stores = createStores(openDatabase(':memory:'))
  */
 export function createStores(db: Db): Stores {
-  const ranking = new CustomerRankingStore(db)
+  const totals = new CustomerTotalsStore(db)
   return {
     db,
     accounts: new AccountsStore(db),
-    apps: new AppsStore(db),
+    apps: new AppsStore(db, totals),
     ingestion: new IngestionStore(db),
-    customers: new CustomersStore(db, ranking),
-    ranking,
+    customers: new CustomersStore(db, totals),
+    totals,
     ledger: new LedgerStore(db),
   }
 }

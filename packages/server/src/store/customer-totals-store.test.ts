@@ -1,0 +1,203 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AppRow } from './apps-store'
+import type { CustomerSort } from './customers-store'
+import { openDatabase } from './database'
+import type { PurchaseWrite } from './ingestion-store'
+import { migrations } from './migrations'
+import { createStores, type Stores } from './stores'
+
+type Shop = { stores: Stores; app: AppRow }
+type StoredTotals = {
+  userId: string
+  orders: number
+  revenue: number
+  revenueOrders: number
+  firstPurchaseAt: number | null
+  lastPurchaseAt: number | null
+  createdAt: number
+}
+
+const dirs: string[] = []
+const open: Stores[] = []
+afterEach(() => {
+  for (const stores of open.splice(0)) if (stores.db.open) stores.db.close()
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function tempDatabase(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-totals-'))
+  dirs.push(dir)
+  return join(dir, 'crm.sqlite')
+}
+
+function openStores(path: string): Stores {
+  const stores = createStores(openDatabase(path, { synchronous: 'NORMAL' }))
+  open.push(stores)
+  return stores
+}
+
+function createShop(path: string, currency = 'USD'): Shop {
+  const stores = openStores(path)
+  stores.accounts.insertUser({ id: 'u1', name: 'Ada', email: 'ada@example.com', passwordHash: 'x', createdAt: 0 })
+  const app = stores.apps.insertApp({ publicId: 'app_test', ownerId: 'u1', name: 'Shop', currency, timezone: 'UTC', language: 'en', createdAt: 0 })
+  return { stores, app }
+}
+
+const day = (date: string) => Date.parse(`${date}T12:00:00Z`)
+
+let orders = 0
+function purchase(userId: string, amount: number, date: string, currency = 'USD'): PurchaseWrite {
+  return { type: 'purchase', orderId: `o${++orders}`, userId, amount, currency, timestamp: day(date), timestampGiven: true, items: '[]' }
+}
+
+function buy({ stores, app }: Shop, ...events: PurchaseWrite[]): void {
+  stores.ingestion.write([{ appId: app.id, appCurrency: app.currency, receivedAt: Date.now(), events }])
+}
+
+function signUp({ stores, app }: Shop, userId: string, createdAt: string): void {
+  stores.ingestion.write([
+    { appId: app.id, appCurrency: app.currency, receivedAt: Date.now(), events: [{ type: 'user', userId, profile: {}, createdAt: day(createdAt) }] },
+  ])
+}
+
+/** The totals as stored, without the delta a read of one customer adds. */
+function stored({ stores, app }: Shop): Record<string, StoredTotals> {
+  const rows = stores.db
+    .prepare<[number], StoredTotals>(
+      `SELECT user_id AS userId, orders, revenue, revenue_orders AS revenueOrders, first_purchase_at AS firstPurchaseAt,
+         last_purchase_at AS lastPurchaseAt, created_at AS createdAt FROM customers WHERE app_id = ?`,
+    )
+    .all(app.id)
+  return Object.fromEntries(rows.map((row) => [row.userId, row]))
+}
+
+function listed({ stores, app }: Shop, sort: CustomerSort): string[] {
+  return stores.customers.listCustomers({ appId: app.id, sort, limit: 10 }).rows.map((row) => row.userId)
+}
+
+describe('CustomerTotalsStore', () => {
+  it('adds the purchases after the watermark to their customers’ totals, in the app’s currency only', () => {
+    const shop = createShop(tempDatabase())
+    const { totals } = shop.stores
+    signUp(shop, 'a', '2026-01-03')
+    buy(shop, purchase('a', 100, '2026-01-04'), purchase('b', 300, '2026-01-02'))
+    buy(shop, purchase('a', 500, '2026-01-01'), purchase('a', 900, '2026-01-05', 'EUR'))
+
+    expect(totals.pending()).toBe(4)
+    expect(stored(shop).a).toMatchObject({ orders: 0, revenue: 0, firstPurchaseAt: null, createdAt: day('2026-01-03') })
+
+    expect(totals.refresh()).toBe(2)
+    expect(totals.pending()).toBe(0)
+    expect(stored(shop)).toEqual({
+      // The purchase of 1 January predates the sign-up: the customer was there by then.
+      a: { userId: 'a', orders: 3, revenue: 600, revenueOrders: 2, firstPurchaseAt: day('2026-01-01'), lastPurchaseAt: day('2026-01-05'), createdAt: day('2026-01-01') },
+      b: { userId: 'b', orders: 1, revenue: 300, revenueOrders: 1, firstPurchaseAt: day('2026-01-02'), lastPurchaseAt: day('2026-01-02'), createdAt: day('2026-01-02') },
+    })
+
+    // Nothing new: nothing changes, and later purchases are added once, on top.
+    expect(totals.refresh()).toBe(0)
+    buy(shop, purchase('b', 50, '2026-02-01'))
+    expect(totals.refresh()).toBe(1)
+    expect(stored(shop).b).toMatchObject({ orders: 2, revenue: 350, lastPurchaseAt: day('2026-02-01') })
+  })
+
+  it('counts only purchases as pending', () => {
+    const shop = createShop(tempDatabase())
+    buy(shop, purchase('a', 100, '2026-01-01'))
+    shop.stores.totals.refresh()
+    signUp(shop, 'd', '2026-01-01')
+    expect(shop.stores.totals.pending()).toBe(0)
+  })
+
+  it('lists customers with exact totals and order, refreshing first', () => {
+    const shop = createShop(tempDatabase())
+    buy(shop, purchase('a', 100, '2026-01-01'), purchase('b', 200, '2026-01-02'))
+    expect(listed(shop, '-revenue')).toEqual(['b', 'a'])
+    buy(shop, purchase('a', 1000, '2026-01-03'))
+    expect(shop.stores.totals.pending()).toBe(1)
+    expect(listed(shop, '-revenue')).toEqual(['a', 'b'])
+    expect(shop.stores.totals.pending()).toBe(0)
+    buy(shop, purchase('b', 1, '2026-01-04'))
+    expect(listed(shop, '-lastPurchaseAt')).toEqual(['b', 'a'])
+    const page = shop.stores.customers.listCustomers({ appId: shop.app.id, sort: 'name', limit: 10 })
+    expect(page.rows.map((row) => [row.userId, row.orders, row.revenue])).toEqual([
+      ['a', 2, 1100],
+      ['b', 2, 201],
+    ])
+  })
+
+  it('reads one customer exactly without a refresh: the stored totals plus its own purchases after the watermark', () => {
+    const shop = createShop(tempDatabase())
+    signUp(shop, 'a', '2026-01-10')
+    buy(shop, purchase('a', 100, '2026-01-12'))
+    shop.stores.totals.refresh()
+    buy(shop, purchase('a', 250, '2026-01-05'), purchase('a', 999, '2026-01-20', 'EUR'), purchase('b', 7, '2026-01-06'))
+
+    expect(shop.stores.totals.pending()).toBe(3)
+    expect(shop.stores.customers.findCustomer(shop.app.id, 'a')).toMatchObject({
+      orders: 3,
+      revenue: 350,
+      revenueOrders: 2,
+      firstPurchaseAt: day('2026-01-05'),
+      lastPurchaseAt: day('2026-01-20'),
+      createdAt: day('2026-01-05'),
+    })
+    expect(shop.stores.totals.pending()).toBe(3)
+    shop.stores.totals.refresh()
+    expect(shop.stores.customers.findCustomer(shop.app.id, 'a')).toMatchObject({ orders: 3, revenue: 350, createdAt: day('2026-01-05') })
+    expect(shop.stores.customers.findCustomer(shop.app.id, 'b')).toMatchObject({ orders: 1, revenue: 7 })
+  })
+
+  it('keeps its watermark in the file: purchases left out at close are added after reopening', () => {
+    const path = tempDatabase()
+    const shop = createShop(path)
+    buy(shop, purchase('a', 100, '2026-01-01'), purchase('b', 300, '2026-01-02'))
+    shop.stores.totals.refresh()
+    buy(shop, purchase('c', 1000, '2026-01-03'))
+    shop.stores.db.close()
+
+    const stores = openStores(path)
+    const reopened = { stores, app: stores.apps.findAppByPublicId('app_test')! }
+    expect(stores.totals.pending()).toBe(1)
+    expect(stored(reopened).c).toMatchObject({ orders: 0, revenue: 0 })
+    expect(listed(reopened, '-revenue')).toEqual(['c', 'b', 'a'])
+    expect(stored(reopened).c).toMatchObject({ orders: 1, revenue: 1000 })
+  })
+
+  it('recounts revenue when the app changes currency, leaving no purchase to be added twice', () => {
+    const shop = createShop(tempDatabase())
+    buy(shop, purchase('a', 100, '2026-01-01'), purchase('a', 5000, '2026-01-02', 'EUR'), purchase('b', 300, '2026-01-03'))
+    expect(listed(shop, '-revenue')).toEqual(['b', 'a'])
+    buy(shop, purchase('b', 40, '2026-01-04', 'EUR'))
+
+    shop.stores.apps.updateApp(shop.app.id, { name: 'Shop', currency: 'EUR', timezone: 'UTC', language: 'en' })
+    expect(shop.stores.totals.pending()).toBe(0)
+    expect(stored(shop).a).toMatchObject({ orders: 2, revenue: 5000, revenueOrders: 1 })
+    expect(stored(shop).b).toMatchObject({ orders: 2, revenue: 40, revenueOrders: 1 })
+    expect(listed(shop, '-revenue')).toEqual(['a', 'b'])
+  })
+
+  it('migrates a database whose totals were kept at every purchase: its watermark starts after the last one', () => {
+    const path = tempDatabase()
+    const before = openDatabase(path, { synchronous: 'NORMAL', migrations: migrations.filter((m) => m.version <= 3) })
+    before.exec(`
+      INSERT INTO users (id, name, email, password_hash, created_at) VALUES ('u1', 'Ada', 'ada@example.com', 'x', 0);
+      INSERT INTO apps (id, public_id, owner_id, name, currency, timezone, language, created_at) VALUES (1, 'app_test', 'u1', 'Shop', 'USD', 'UTC', 'en', 0);
+      INSERT INTO customers (id, app_id, user_id, created_at, updated_at, first_purchase_at, last_purchase_at, orders, revenue, revenue_orders, ranked_revenue, ranked_last_purchase_at)
+        VALUES (1, 1, 'a', 5, 5, 10, 10, 1, 700, 1, 0, NULL), (2, 1, 'b', 5, 5, 20, 20, 1, 900, 1, 900, 20);
+      INSERT INTO purchases (id, app_id, order_id, customer_id, amount, currency, ts, items, received_at)
+        VALUES (1, 1, 'o-a', 1, 700, 'USD', 10, '[]', 10), (2, 1, 'o-b', 2, 900, 'USD', 20, '[]', 20);
+    `)
+    before.close()
+
+    const stores = openStores(path)
+    const shop = { stores, app: stores.apps.findAppByPublicId('app_test')! }
+    expect(stores.totals.pending()).toBe(0)
+    expect(listed(shop, '-revenue')).toEqual(['b', 'a'])
+    expect(stored(shop).a).toMatchObject({ orders: 1, revenue: 700 })
+    expect(stores.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%ranking%'").all()).toEqual([])
+  })
+})
