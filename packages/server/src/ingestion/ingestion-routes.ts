@@ -8,7 +8,7 @@ import { parseWith, readJson, readJsonWithSize } from '../http/read-json'
 import { errors, json } from '../http/responses'
 import type { EventWrite, WriteOutcome } from '../store'
 import type { IngestionService } from './ingestion-service'
-import { normalizePurchase, normalizeUser, type NormalizeResult } from './normalize-event'
+import { normalizeBatchEvent, normalizePurchase, normalizeUser, type NormalizeResult } from './normalize-event'
 import {
   BatchBody,
   BatchEnvelope,
@@ -194,17 +194,6 @@ function callerFromBodyKey(apps: AppsService, key: string | undefined): KeyCalle
     throw new ApiError(401, 'unauthorized', 'The "key" in the body must be a valid publishable key.')
   }
   return caller
-}
-
-function normalizeBatchEvent(raw: unknown, index: number, now: number, timeZone: string): NormalizeResult {
-  const prefix = `batch.${index}`
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, issues: [{ path: prefix, message: 'must be an object' }] }
-  }
-  const { type, ...event } = raw as Record<string, unknown>
-  if (type === 'user') return normalizeUser(event, prefix, timeZone)
-  if (type === 'purchase') return normalizePurchase(event, now, prefix, timeZone)
-  return { ok: false, issues: [{ path: `${prefix}.type`, message: 'must be "user" or "purchase"' }] }
 }
 
 function unwrap(result: NormalizeResult): EventWrite {

@@ -1,8 +1,20 @@
 import { z } from '@hono/zod-openapi'
 import { ClientId, CurrencyCode, Email, EventDateTime, IsoDateTime, JsonObject, plainText } from '../schemas'
 
+/**
+ * Limits of a purchase event, shared by the schemas below and by the fast path that recognises the common purchase
+ * (`purchase-fast-path.ts`).
+ */
+export const PURCHASE_LIMITS = {
+  amountText: 40,
+  productName: 500,
+  category: 200,
+  quantity: 1_000_000,
+  items: 500,
+} as const
+
 const Amount = z
-  .union([z.number(), z.string().max(40)])
+  .union([z.number(), z.string().max(PURCHASE_LIMITS.amountText)])
   .openapi({ description: 'Major units, as a JSON number or a decimal string', example: 19.99 })
 
 const MessageId = ClientId.openapi({
@@ -27,9 +39,9 @@ export const UserEventFields = z.strictObject({
 
 export const PurchaseItemFields = z.strictObject({
   productId: ClientId.optional().openapi({ example: 'sku_42' }),
-  name: plainText(500).openapi({ example: 'Espresso beans 1 kg' }),
-  category: plainText(200).optional().openapi({ example: 'Coffee' }),
-  quantity: z.number().int('must be a whole number').min(1).max(1_000_000).default(1),
+  name: plainText(PURCHASE_LIMITS.productName).openapi({ example: 'Espresso beans 1 kg' }),
+  category: plainText(PURCHASE_LIMITS.category).optional().openapi({ example: 'Coffee' }),
+  quantity: z.number().int('must be a whole number').min(1).max(PURCHASE_LIMITS.quantity).default(1),
   price: Amount.openapi({ description: 'Unit price in major units, in the order’s currency' }),
 })
 
@@ -39,8 +51,8 @@ export const PurchaseEventFields = z.strictObject({
   amount: Amount.openapi({ description: 'The order total in major units' }),
   currency: CurrencyCode,
   timestamp: EventDateTime.optional().openapi({ description: 'When the order was placed; defaults to now; at most 24 h ahead' }),
-  product: plainText(500).optional().openapi({ description: 'A one-product order: the product’s name (or give items)', example: 'Pro plan' }),
-  items: z.array(PurchaseItemFields).min(1).max(500).optional(),
+  product: plainText(PURCHASE_LIMITS.productName).optional().openapi({ description: 'A one-product order: the product’s name (or give items)', example: 'Pro plan' }),
+  items: z.array(PurchaseItemFields).min(1).max(PURCHASE_LIMITS.items).optional(),
   properties: JsonObject.optional(),
   messageId: MessageId.optional(),
 })

@@ -5,6 +5,16 @@ import { isCurrency } from '../money'
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/
 
 /**
+ * Whether a string has no control characters: the rule of `plainText`, for code that checks a value without zod.
+ *
+ * @example
+ * hasNoControlCharacters('Ada') // true
+ */
+export function hasNoControlCharacters(value: string): boolean {
+  return !CONTROL_CHARACTERS.test(value)
+}
+
+/**
  * A single-line string of at most `max` characters, without control characters.
  *
  * @example
@@ -15,11 +25,14 @@ export function plainText(max: number) {
     .string()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
+    .refine(hasNoControlCharacters, 'must not contain control characters')
 }
 
+/** The longest identifier a client app may choose. */
+export const MAX_CLIENT_ID_LENGTH = 255
+
 /** An identifier chosen by the client app (a user id, an order id, a message id). */
-export const ClientId = plainText(255)
+export const ClientId = plainText(MAX_CLIENT_ID_LENGTH)
 
 export const Email = z.email('must be a valid email address').max(254)
 

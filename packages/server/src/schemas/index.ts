@@ -1,5 +1,7 @@
 export {
   plainText,
+  hasNoControlCharacters,
+  MAX_CLIENT_ID_LENGTH,
   ClientId,
   Email,
   CurrencyCode,
