@@ -64,8 +64,9 @@ export class IngestionStore {
   readonly #insertCustomerEvent
   readonly #storedOrder
   readonly #insertPurchase
-  /** userId → customer row id, per app; only ever holds committed rows (cleared when a transaction fails). */
-  readonly #customerIds = new Map<string, number>()
+  /** Per app, userId → customer row id; only ever holds committed rows (cleared when a transaction fails). */
+  readonly #customerIds = new Map<number, Map<string, number>>()
+  #cachedCustomers = 0
   readonly #updateAppCounters
   readonly #writeAll
 
@@ -115,7 +116,7 @@ export class IngestionStore {
       return this.#writeAll.immediate(batches)
     } catch (error) {
       // The transaction rolled back: customers it created are gone, so forget the ids it cached.
-      this.#customerIds.clear()
+      this.#forgetCustomers()
       throw error
     }
   }
@@ -137,18 +138,25 @@ export class IngestionStore {
   }
 
   #customerId(appId: number, userId: string): number | undefined {
-    const key = `${appId}\u0000${userId}`
-    let id = this.#customerIds.get(key)
+    let id = this.#customerIds.get(appId)?.get(userId)
     if (id === undefined) {
       id = this.#findCustomer.get(appId, userId)?.id
-      if (id !== undefined) this.#cacheCustomer(key, id)
+      if (id !== undefined) this.#cacheCustomer(appId, userId, id)
     }
     return id
   }
 
-  #cacheCustomer(key: string, id: number): void {
-    if (this.#customerIds.size >= 500_000) this.#customerIds.clear()
-    this.#customerIds.set(key, id)
+  #cacheCustomer(appId: number, userId: string, id: number): void {
+    if (this.#cachedCustomers >= 500_000) this.#forgetCustomers()
+    let ids = this.#customerIds.get(appId)
+    if (!ids) this.#customerIds.set(appId, (ids = new Map()))
+    ids.set(userId, id)
+    this.#cachedCustomers += 1
+  }
+
+  #forgetCustomers(): void {
+    this.#customerIds.clear()
+    this.#cachedCustomers = 0
   }
 
   /** The orderId is taken: a replay of the same order, or a conflicting reuse of its id (which keeps nothing). */
@@ -180,7 +188,7 @@ export class IngestionStore {
         createdAt: event.createdAt ?? batch.receivedAt,
         updatedAt: batch.receivedAt,
       }) as { id: number }
-      this.#cacheCustomer(`${batch.appId}\u0000${event.userId}`, row.id)
+      this.#cacheCustomer(batch.appId, event.userId, row.id)
       counters.customers += 1
       return 'created'
     }
@@ -241,7 +249,7 @@ export class IngestionStore {
       return this.#replayOrConflict(batch.appId, event, this.#storedOrder.get(batch.appId, event.orderId)!)
     }
     if (newCustomer) {
-      this.#cacheCustomer(`${batch.appId}\u0000${event.userId}`, customerId)
+      this.#cacheCustomer(batch.appId, event.userId, customerId)
       counters.customers += 1
     }
     counters.purchases += 1
