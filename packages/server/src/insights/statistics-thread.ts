@@ -67,7 +67,9 @@ export class StatisticsThread {
   #start(): Worker | undefined {
     if (this.#worker) return this.#worker
     try {
-      const worker = spawnWorker(this.workerUrl)
+      // Its garbage is one task's at a time (100 000 customers' histories as objects): a young generation of 4 MiB
+      // holds it as fast, where V8's default grows to 48 and keeps them in the RSS.
+      const worker = spawnWorker(this.workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 4 } })
       worker.unref()
       worker.on('message', (reply: StatisticsReply) => this.#settle(reply))
       worker.on('error', (error) => this.#fail(error))
