@@ -49,6 +49,7 @@ export function createAnalyticsModule(options: AnalyticsModuleOptions): Analytic
   const llm = new LanguageModel({ enabled: config.aiEnabled, host: config.ollamaHost, model: config.aiModel, timeoutMs: options.aiTimeoutMs ?? 30_000 })
   const insights = new InsightsService({
     ledgers,
+    ledgerStore: options.stores.ledger,
     apps: options.stores.apps,
     ingestion: options.ingestion,
     narrator: new InsightNarrator(llm),

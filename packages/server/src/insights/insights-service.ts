@@ -4,14 +4,15 @@ import type { PredictionSource } from '../customers'
 import type { IngestionService } from '../ingestion'
 import type { Ledgers, PurchaseLedger } from '../ledger'
 import type { Logger } from '../logger'
-import type { AppRow, AppsStore } from '../store'
+import type { AppRow, AppsStore, LedgerStore } from '../store'
 import { BoundedCache } from './bounded-cache'
 import { computeInsightFacts, forecastFacts, type InsightComputation, minorToMajor } from './compute-insight-facts'
-import { customerHistories } from './customer-histories'
+import { customerHistories, historyIndexOf } from './customer-histories'
 import { type CustomerModel, predictCustomer } from './customer-model'
 import { insightTexts, type Language } from './insight-texts'
 import { recomputeDelay } from './recompute-delay'
 import { StatisticsThread } from './statistics-thread'
+import { readCustomerHistories } from './stored-histories'
 import { factsForModel, forecastView, recommendationView, renderInsights, trendView } from './render-insights'
 import type { Insights, RecommendationView, TrendView } from './schemas'
 
@@ -22,8 +23,13 @@ export type InsightsRequest = AnalysisRequest & { narrate?: boolean }
 
 type Computed = InsightComputation & { generatedAt: number; version: number; timeZone: string }
 
+/** A customer model being fitted: `fitted` once it is there; `large` when reads should not wait for it. */
+type FittingModel = { model: Promise<CustomerModel>; fitted?: CustomerModel; large: boolean }
+
 export type InsightsServiceOptions = {
   ledgers: Ledgers
+  /** Where the customer model reads purchases when the app's ledger is not in memory. */
+  ledgerStore: LedgerStore
   apps: AppsStore
   ingestion: IngestionService
   narrator: InsightNarrator
@@ -58,7 +64,7 @@ export class InsightsService {
   /** How long each app's last live computation took, which spaces out the next background one. */
   readonly #durations = new Map<number, number>()
   readonly #pastComputations = new BoundedCache<string, Promise<Computed>>(16)
-  readonly #models = new BoundedCache<string, Promise<CustomerModel>>(8)
+  readonly #models = new BoundedCache<string, FittingModel>(8)
   readonly #forecasts = new BoundedCache<string, ReturnType<typeof forecastFacts>>(64)
   readonly #stopListening: () => void
   /** The customer model, RFM and product pairs are computed there, so the fits never hold up ingestion. */
@@ -117,13 +123,14 @@ export class InsightsService {
     return { forecast: outcome.forecast ? forecastView(outcome.forecast, texts) : null, reason: outcome.reason }
   }
 
-  /** Customer predictions for `CustomersService.predictions`: from the live model, or one fitted as of `asOf`. */
+  /**
+   * Customer predictions for `CustomersService.predictions`: from the live model, or one fitted as of `asOf`. A large
+   * app's model takes seconds to read after a restart: its customers come without predictions until it is there.
+   */
   readonly predictions: PredictionSource = async (app, customer, { asOf, horizonDays }) => {
-    // A large app's ledger may still be loading after a restart: no predictions until it is there.
-    const ledger = this.options.ledgers.now(app)
-    const index = ledger?.customerIndexOf(customer.id)
-    if (!ledger || index === undefined) return null
-    const model = await this.#customerModel(app, ledger, asOf)
+    const model = await this.#customerModel(app, asOf)
+    const index = model && historyIndexOf(model.histories, customer.id)
+    if (!model || index === undefined) return null
     const prediction = predictCustomer(model, index, horizonDays)
     if (!prediction) return null
     return {
@@ -147,18 +154,47 @@ export class InsightsService {
     void this.#statistics.close()
   }
 
-  /** The live model, or one fitted as of `asOf` in the statistics worker (cached), so a read never stalls the server. */
-  async #customerModel(app: AppRow, ledger: PurchaseLedger, asOf: number): Promise<CustomerModel> {
+  /**
+   * The live model, or one fitted as of `asOf` in the statistics worker (cached), so a read never stalls the server;
+   * undefined while a large app's model is still being read and fitted.
+   */
+  async #customerModel(app: AppRow, asOf: number): Promise<CustomerModel | undefined> {
     const live = this.#live.get(app.id)
     const aboutNow = Math.abs(asOf - Date.now()) < NOW_TOLERANCE_MS
     if (aboutNow && live) return live.model
-    const key = aboutNow ? `${app.id}|now-${localDay(asOf, app.timezone)}` : `${app.id}|${asOf}|${ledger.version}|${app.timezone}|${app.currency}`
-    return this.#models.getOrCreate(key, async () => {
-      const histories = customerHistories(ledger, asOf, localDay(asOf, app.timezone), app.currency)
-      const scale = minorToMajor(app.currency)
+    const key = aboutNow
+      ? `${app.id}|now-${localDay(asOf, app.timezone)}`
+      : `${app.id}|${asOf}|${this.options.ledgerStore.purchaseCount(app.id)}|${app.timezone}|${app.currency}`
+    const fitting = this.#models.getOrCreate(key, () => this.#fitModel(app, asOf, key))
+    return fitting.large && !fitting.fitted ? undefined : fitting.model
+  }
+
+  /**
+   * Fits the customer model as of `asOf` on the app's ledger when a report or the insights hold it in memory already;
+   * else on histories read from the store page by page, so that customer reads alone never bring every purchase of
+   * the app, and its items, into memory (some 46 bytes a purchase: 80 MB at 1.7 million, for 4 MB of histories).
+   */
+  #fitModel(app: AppRow, asOf: number, key: string): FittingModel {
+    const asOfDay = localDay(asOf, app.timezone)
+    const ledger = this.options.ledgers.peek(app)
+    const histories = ledger
+      ? Promise.resolve(customerHistories(ledger, asOf, asOfDay, app.currency))
+      : readCustomerHistories(this.options.ledgerStore, app, asOf, asOfDay, app.currency, pause)
+    const scale = minorToMajor(app.currency)
+    const model = histories.then(async (histories): Promise<CustomerModel> => {
       const fits = await this.#statistics.run({ kind: 'customer-model', histories, minorToMajor: scale })
-      return { asOfDay: histories.asOfDay, ...fits, histories, minorToMajor: scale }
+      return { asOfDay, ...fits, histories, minorToMajor: scale }
     })
+    const fitting: FittingModel = { model, large: !ledger && this.options.ledgers.isLarge(app) }
+    model.then(
+      (fitted) => (fitting.fitted = fitted),
+      (error: unknown) => {
+        // Not cached: the next read tries again.
+        this.#models.delete(key)
+        this.options.logger.error('customer model failed', { appId: app.id, error: String(error) })
+      },
+    )
+    return fitting
   }
 
   async #computation(app: AppRow, asOf: number | undefined): Promise<Computed> {

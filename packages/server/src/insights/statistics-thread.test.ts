@@ -22,7 +22,8 @@ function syntheticHistories(): CustomerHistories {
     firstDayRevenue[c] = 1000 + Math.floor(random() * 5000)
     revenue[c] = firstDayRevenue[c]! + (purchaseDays[c]! - 1) * (1500 + Math.floor(random() * 4000))
   }
-  return { asOfDay: 365, customers: Int32Array.from({ length: count }, (_, c) => c), firstDay, lastDay, purchaseDays, orders, revenue, firstDayRevenue }
+  const customers = Int32Array.from({ length: count }, (_, c) => c)
+  return { asOfDay: 365, customerRowIds: customers, customers, firstDay, lastDay, purchaseDays, orders, revenue, firstDayRevenue }
 }
 
 function recordingLogger(): Logger & { warnings: string[] } {

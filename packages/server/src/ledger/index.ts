@@ -1,2 +1,3 @@
 export { PurchaseLedger, type LedgerProduct } from './purchase-ledger'
 export { Ledgers } from './ledgers'
+export { LocalDayClock } from './local-days'

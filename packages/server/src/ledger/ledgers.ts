@@ -30,15 +30,20 @@ export class Ledgers {
     return ledger
   }
 
-  /** The app's ledger if it can be had now (small, or already read), up to date; else undefined, and the read starts. */
-  now(app: Pick<AppRow, 'id' | 'timezone'>): PurchaseLedger | undefined {
-    const ledger = this.#ledger(app.id)
-    if (!ledger.loaded && this.store.purchaseCount(app.id) > (this.options.syncLoadLimit ?? SYNC_LOAD_LIMIT)) {
-      void this.#load(ledger, app)
-      return undefined
-    }
+  /**
+   * The app's ledger if it is in memory already (read once), up to date; undefined otherwise, and no read starts:
+   * for a caller that can do without it rather than hold every purchase of the app in memory.
+   */
+  peek(app: Pick<AppRow, 'id' | 'timezone'>): PurchaseLedger | undefined {
+    const ledger = this.#ledgers.get(app.id)
+    if (!ledger?.loaded) return undefined
     ledger.refresh(this.store, app.timezone)
     return ledger
+  }
+
+  /** Whether the app is large enough that reading all its purchases takes a while (and goes page by page). */
+  isLarge(app: Pick<AppRow, 'id'>): boolean {
+    return this.store.purchaseCount(app.id) > (this.options.syncLoadLimit ?? SYNC_LOAD_LIMIT)
   }
 
   #ledger(appId: number): PurchaseLedger {

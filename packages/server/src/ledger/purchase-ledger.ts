@@ -1,7 +1,7 @@
 import { createDenseIndex } from '../analytics'
-import { localDay, startOfLocalDay } from '../calendar'
 import type { LedgerPurchaseRow, LedgerStore } from '../store'
 import { type DailyRollup, dailyRollup } from './daily-rollup'
+import { localDays } from './local-days'
 import { PurchaseColumns } from './purchase-columns'
 
 type StoredItem = { productId: string | null; name: string; quantity: number; price: number }
@@ -171,11 +171,6 @@ export class PurchaseLedger {
     return this.#currencyCodes.values.indexOf(code)
   }
 
-  /** Ledger index of a customer by row id; undefined when the customer is not loaded (or has no purchase yet). */
-  customerIndexOf(customerRowId: number): number | undefined {
-    return this.#customerIndex.get(customerRowId)
-  }
-
   get customerCount(): number {
     return this.userIds.length
   }
@@ -300,24 +295,6 @@ function firstOrders(customer: Int32Array, size: number, customers: number): Uin
     }
   }
   return first
-}
-
-/** Local day numbers of sorted instants; the zone is consulted once per day, not once per purchase. */
-function localDays(ts: Float64Array, size: number, timeZone: string): Int32Array {
-  const days = new Int32Array(size)
-  let day = 0
-  let dayStart = Number.POSITIVE_INFINITY
-  let nextStart = Number.NEGATIVE_INFINITY
-  for (let i = 0; i < size; i++) {
-    const time = ts[i] as number
-    if (time >= nextStart || time < dayStart) {
-      day = localDay(time, timeZone)
-      dayStart = startOfLocalDay(day, timeZone)
-      nextStart = startOfLocalDay(day + 1, timeZone)
-    }
-    days[i] = day
-  }
-  return days
 }
 
 function upperBound(values: Float64Array, size: number, value: number): number {

@@ -3,6 +3,9 @@ import type { Db } from './database'
 /** A purchase as the analytics read it: [row id, customer row id, amount in minor units, currency, ts, items JSON]. */
 export type LedgerPurchaseRow = [id: number, customerId: number, amount: number, currency: string, ts: number, items: string]
 
+/** A purchase without its items, as the customer histories read it: [row id, customer row id, amount, currency, ts]. */
+export type LedgerTotalRow = [id: number, customerId: number, amount: number, currency: string, ts: number]
+
 /** A customer as the analytics read it: [row id, userId]. */
 export type LedgerCustomerRow = [id: number, userId: string]
 
@@ -21,6 +24,8 @@ export class LedgerStore {
   readonly #customersAfter
   readonly #purchaseCount
   readonly #names
+  readonly #totalsPage
+  readonly #customerRowIds
 
   constructor(db: Db) {
     // A first load reads the app's purchases in time order through purchases_by_time; a catch-up reads the rows
@@ -34,6 +39,13 @@ export class LedgerStore {
          WHERE app_id = ? AND (ts, id) > (?, ?) AND id <= ? ORDER BY ts, id LIMIT ?`,
       )
       .raw(true)
+    this.#totalsPage = db
+      .prepare<[number, number, number, number, number, number]>(
+        `SELECT id, customer_id, amount, currency, ts FROM purchases
+         WHERE app_id = ? AND (ts, id) > (?, ?) AND id <= ? AND ts <= ? ORDER BY ts, id LIMIT ?`,
+      )
+      .raw(true)
+    this.#customerRowIds = db.prepare<[number]>('SELECT id FROM customers WHERE app_id = ? ORDER BY id').pluck(true)
     this.#lastRowId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM purchases')
     this.#purchasesAfter = db
       .prepare<[number, number]>('SELECT id, customer_id, amount, currency, ts, items FROM purchases WHERE id > ? AND +app_id = ?')
@@ -58,6 +70,19 @@ export class LedgerStore {
    */
   purchasePage(appId: number, after: { ts: number; id: number }, maxId: number, limit: number): LedgerPurchaseRow[] {
     return this.#purchasePage.all(appId, after.ts, after.id, maxId, Math.max(1, limit)) as LedgerPurchaseRow[]
+  }
+
+  /**
+   * Like `purchasePage` without the items, and only purchases at or before `until`: what folding purchases into
+   * per-customer figures reads, without parsing every order's items.
+   */
+  purchaseTotalsPage(appId: number, after: { ts: number; id: number }, maxId: number, until: number, limit: number): LedgerTotalRow[] {
+    return this.#totalsPage.all(appId, after.ts, after.id, maxId, until, Math.max(1, limit)) as LedgerTotalRow[]
+  }
+
+  /** Row ids of all the app's customers, ascending. */
+  customerRowIds(appId: number): Int32Array {
+    return Int32Array.from(this.#customerRowIds.all(appId) as number[])
   }
 
   /** The newest purchase row id of any app (O(1): the end of the rowid tree). */
