@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LogFields, Logger } from '../logger'
 import type { CustomerHistories } from './customer-histories'
 import { runInThread, StatisticsThread } from './statistics-thread'
@@ -55,6 +55,21 @@ describe('StatisticsThread', () => {
     expect(rfm).toEqual(await runInThread(tasks[1]))
     expect(rules).toEqual(await runInThread(tasks[2]))
     expect(rules).toMatchObject({ baskets: 4 })
+    expect(logger.warnings).toEqual([])
+  })
+
+  it('ends its worker when idle and starts another for the next task', async () => {
+    const logger = recordingLogger()
+    thread = new StatisticsThread(logger, undefined, 0)
+    const task = { kind: 'basket-rules', items: { start: Int32Array.from([0, 2, 4]), product: Int32Array.from([1, 2, 1, 2]) } } as const
+    expect(thread.started).toBe(false)
+    const first = thread.run(task)
+    expect(thread.started).toBe(true)
+    expect(await first).toEqual(await runInThread(task))
+    await vi.waitFor(() => expect(thread!.started).toBe(false), { timeout: 10_000, interval: 5 })
+    const second = thread.run(task)
+    expect(thread.started).toBe(true)
+    expect(await second).toEqual(await runInThread(task))
     expect(logger.warnings).toEqual([])
   })
 
