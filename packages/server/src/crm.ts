@@ -34,7 +34,7 @@ export type Crm = {
 export function createCrm(config: Config, options: { logger?: Logger } = {}): Crm {
   const logger = options.logger ?? createLogger(config.logLevel)
   const inMemory = config.databasePath === ':memory:'
-  // With a file, this connection mostly reads (the writer thread has its own), so it gets half the page cache.
+  // With a file, this connection mostly reads (the writer thread has its own, of the same 16 MiB).
   const stores = createStores(openDatabase(config.databasePath, { synchronous: config.synchronous, cacheMiB: inMemory ? 32 : 16 }))
   const apps = new AppsService(stores.apps)
   const inThread = new InThreadWriter(stores.ingestion, stores.totals)

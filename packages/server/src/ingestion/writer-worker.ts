@@ -20,7 +20,8 @@ export type WriterReply =
 
 const { path, synchronous, checkpointInCommits } = workerData as WriterWorkerData
 // The main thread has already migrated the file; this connection only writes events.
-const db = openDatabase(path, { synchronous, checkpointInCommits })
+// 16 MiB holds the B-tree paths that appends touch; SQLite's page cache counts in the server's RSS, as the main connection's does.
+const db = openDatabase(path, { synchronous, checkpointInCommits, cacheMiB: 16 })
 const ingestion = new IngestionStore(db)
 const totals = new CustomerTotalsStore(db)
 // Until this arrives, nothing sent here can have been written: the main thread may still redo it all elsewhere.
