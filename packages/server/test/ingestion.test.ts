@@ -141,6 +141,27 @@ describe('POST /v1/batch', () => {
     expect(res.status).toBe(204)
     expect(res.headers.get('access-control-allow-origin')).toBe('*')
     expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization')
+    expect(res.headers.get('access-control-allow-methods')).toBe('GET,POST,OPTIONS')
+    expect(res.headers.get('access-control-max-age')).toBe('86400')
+  })
+
+  it('gives every answer, success or error, its request id, CORS and security headers', async () => {
+    const answers = [
+      await server.call('POST', '/v1/purchases', { key: account.secret, body: purchase('o-headers') }),
+      await server.call('POST', '/v1/purchases', { key: account.secret, body: purchase('o-headers', { amount: -1 }) }),
+      await server.call('GET', '/v1/connection', { key: 'crm_sk_wrong' }),
+      await server.call('GET', '/v1/no-such-route', { key: account.secret }),
+    ]
+    expect(answers.map((res) => res.status)).toEqual([201, 400, 401, 404])
+    const ids = new Set<string>()
+    for (const res of answers) {
+      expect(res.headers.get('x-request-id')).toMatch(/^req_[a-z2-7]{16}$/)
+      ids.add(res.headers.get('x-request-id')!)
+      expect(res.headers.get('access-control-allow-origin')).toBe('*')
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+    }
+    expect(ids.size).toBe(answers.length)
   })
 
   it('rejects an event over 64 KiB inside a batch, keeping the rest', async () => {

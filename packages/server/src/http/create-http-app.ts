@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
 import { authenticateKey, registerAppsRoutes, type AppsService, type TokenVerifier } from '../apps'
 import { loadSession, registerAuthRoutes, sameOriginOnly, type AuthService } from '../auth'
@@ -10,6 +9,7 @@ import type { Logger } from '../logger'
 import { renderReferencePage } from '../openapi'
 import type { AppEnv } from './env'
 import { errorHandler, notFoundHandler } from './error-handler'
+import { publicApiCors } from './public-api-cors'
 import { publicOrigin } from './public-origin'
 import { limitPerIp, limitPerKey } from './rate-limits'
 import { requestLog } from './request-log'
@@ -49,10 +49,7 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<AppEnv> {
   app.use(limitPerIp({ ratePerSecond: config.rateLimitPerIp, trustProxy: config.trustProxy }))
 
   // The public API is called with keys, not cookies: any origin may call it, no credentials travel.
-  app.use(
-    '/v1/*',
-    cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 86_400 }),
-  )
+  app.use('/v1/*', publicApiCors({ methods: ['GET', 'POST'], headers: ['Authorization', 'Content-Type'] }))
   app.use(
     '/v1/*',
     authenticateKey(services.apps, { optional: (path) => path === '/v1/batch', verifiers: options.tokenVerifiers ?? [] }),

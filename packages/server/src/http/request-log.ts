@@ -15,8 +15,9 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     const started = performance.now()
     const requestId = randomId('req_', 10)
     c.set('requestId', requestId)
-    await next()
+    // Before the route runs, so the response it builds carries it (set on a finished response, the whole response is copied).
     c.header('X-Request-Id', requestId)
+    await next()
     logger.info('request', {
       requestId,
       method: c.req.method,

@@ -4,9 +4,26 @@ import { PURCHASE_LIMITS, type PurchaseEventInput } from './schemas'
 
 type PurchaseItemInput = NonNullable<PurchaseEventInput['items']>[number]
 
-const EVENT_KEYS = new Set(['orderId', 'userId', 'amount', 'currency', 'timestamp', 'product', 'items', 'messageId'])
-const BATCH_EVENT_KEYS = new Set([...EVENT_KEYS, 'type'])
-const ITEM_KEYS = new Set(['productId', 'name', 'category', 'quantity', 'price'])
+/** A key of the common purchase event (a switch: cheaper per key than a lookup in a Set). */
+function isEventKey(key: string): boolean {
+  switch (key) {
+    case 'orderId':
+    case 'userId':
+    case 'amount':
+    case 'currency':
+    case 'timestamp':
+    case 'product':
+    case 'items':
+    case 'messageId':
+      return true
+    default:
+      return false
+  }
+}
+
+function isItemKey(key: string): boolean {
+  return key === 'name' || key === 'price' || key === 'productId' || key === 'category' || key === 'quantity'
+}
 const CURRENCY_CODE = /^[A-Z]{3}$/
 
 /**
@@ -25,8 +42,7 @@ const CURRENCY_CODE = /^[A-Z]{3}$/
  */
 export function readCommonPurchase(raw: unknown, inBatch: boolean): PurchaseEventInput | undefined {
   if (!isPlainObject(raw)) return undefined
-  const allowed = inBatch ? BATCH_EVENT_KEYS : EVENT_KEYS
-  for (const key in raw) if (!allowed.has(key)) return undefined
+  for (const key in raw) if (!isEventKey(key) && !(inBatch && key === 'type')) return undefined
   if (inBatch && raw.type !== 'purchase') return undefined
   const { orderId, userId, amount, currency, timestamp, product, items, messageId } = raw
   if (!isText(orderId, MAX_CLIENT_ID_LENGTH) || !isText(userId, MAX_CLIENT_ID_LENGTH)) return undefined
@@ -53,7 +69,7 @@ function readItems(items: unknown): PurchaseItemInput[] | undefined {
   const read: PurchaseItemInput[] = []
   for (const item of items) {
     if (!isPlainObject(item)) return undefined
-    for (const key in item) if (!ITEM_KEYS.has(key)) return undefined
+    for (const key in item) if (!isItemKey(key)) return undefined
     const { productId, name, category, quantity = 1, price } = item
     if (!isText(name, PURCHASE_LIMITS.productName) || !isAmount(price)) return undefined
     if (productId !== undefined && !isText(productId, MAX_CLIENT_ID_LENGTH)) return undefined

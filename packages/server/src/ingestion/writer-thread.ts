@@ -3,6 +3,7 @@ import type { Logger } from '../logger'
 import type { EventBatchWrite } from '../store'
 import { spawnWorker, stopWorker, workerEntry } from '../threads'
 import type { BatchCommit } from './commit-group'
+import { decodeBatches, encodeBatches } from './event-codec'
 import type { EventWriter } from './event-writer'
 import type { WriterReply, WriterRequest, WriterWorkerData } from './writer-worker'
 
@@ -55,7 +56,7 @@ export class WriterThread implements EventWriter {
 
   async write(batches: readonly EventBatchWrite[]): Promise<BatchCommit[]> {
     if (!this.#worker) return this.fallback.write(batches)
-    const reply = await this.#request({ id: this.#nextId++, kind: 'write', batches: [...batches] })
+    const reply = await this.#request({ id: this.#nextId++, kind: 'write', batches: encodeBatches(batches) })
     if ('commits' in reply) return reply.commits
     throw new Error('error' in reply ? reply.error : 'unexpected reply from the writer thread')
   }
@@ -122,7 +123,7 @@ export class WriterThread implements EventWriter {
   }
 
   async #runInFallback(request: WriterRequest): Promise<WriterReply> {
-    if (request.kind === 'write') return { id: request.id, commits: await this.fallback.write(request.batches) }
+    if (request.kind === 'write') return { id: request.id, commits: await this.fallback.write(decodeBatches(request.batches)) }
     if (request.kind === 'refresh-totals') return { id: request.id, changed: await this.fallback.refreshTotals() }
     return { id: request.id, changed: 0 }
   }

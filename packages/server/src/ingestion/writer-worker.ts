@@ -4,12 +4,13 @@
  * the order posted.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { CustomerTotalsStore, IngestionStore, openDatabase, type EventBatchWrite } from '../store'
+import { CustomerTotalsStore, IngestionStore, openDatabase } from '../store'
 import { commitGroup, type BatchCommit } from './commit-group'
+import { decodeBatches, type EncodedBatch } from './event-codec'
 
 export type WriterWorkerData = { path: string; synchronous: 'FULL' | 'NORMAL'; checkpointInCommits: boolean }
 export type WriterRequest =
-  | { id: number; kind: 'write'; batches: EventBatchWrite[] }
+  | { id: number; kind: 'write'; batches: EncodedBatch[] }
   | { id: number; kind: 'refresh-totals' }
   | { id: number; kind: 'close' }
 export type WriterReply =
@@ -38,7 +39,7 @@ parentPort?.on('message', (request: WriterRequest) => {
   try {
     reply =
       request.kind === 'write'
-        ? { id: request.id, commits: commitGroup(ingestion, request.batches) }
+        ? { id: request.id, commits: commitGroup(ingestion, decodeBatches(request.batches)) }
         : { id: request.id, changed: totals.refresh() }
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) }

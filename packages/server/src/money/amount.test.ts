@@ -57,3 +57,41 @@ describe('toMajorUnits', () => {
     expect(toMajorUnits(1234, 'KWD')).toBe(1.234)
   })
 })
+
+describe('toMinorUnits on decimal strings', () => {
+  /** The reading the general path makes of a decimal string, in exact integers. */
+  function reference(text: string, exponent: number): { ok: true; minor: number } | { ok: false } {
+    const match = /^\s*(\d+)(?:\.(\d+))?\s*$/.exec(text)
+    if (!match) return { ok: false }
+    const fraction = (match[2] ?? '').replace(/0+$/, '')
+    if (fraction.length > exponent || match[1]!.length > 16) return { ok: false }
+    const minor = BigInt(match[1]!) * 10n ** BigInt(exponent) + BigInt(fraction.padEnd(exponent, '0') || '0')
+    return minor > 1_000_000_000_000_000n ? { ok: false } : { ok: true, minor: Number(minor) }
+  }
+
+  it('reads every generated decimal string as the general rules do, for currencies of 0, 2 and 3 decimals', () => {
+    const characters = ['0', '1', '5', '9', '.', ' ', '-', 'e']
+    let seed = 7
+    const random = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
+      return seed % below
+    }
+    const samples = ['0', '00.10', '19.99', '19.999', '1.', '.5', '999999999999999', '9999999999999.99', '99999999999999.99']
+    for (let n = 0; n < 3000; n++) {
+      const length = 1 + random(20)
+      samples.push(Array.from({ length }, () => characters[random(random(4) === 0 ? characters.length : 5)]).join(''))
+    }
+    for (const currency of ['JPY', 'USD', 'KWD']) {
+      for (const text of samples) {
+        const result = toMinorUnits(text, currency)
+        const expected = reference(text, currencyExponent(currency))
+        expect({ text, currency, ok: result.ok, minor: result.ok ? result.minor : undefined }).toEqual({
+          text,
+          currency,
+          ok: expected.ok,
+          minor: expected.ok ? expected.minor : undefined,
+        })
+      }
+    }
+  })
+})

@@ -33,6 +33,8 @@ export function toMinorUnits(amount: number | string, currency: string): AmountR
     text = amount.toString()
     if (text.includes('e')) text = amount.toFixed(20).replace(/0+$/, '')
   } else {
+    const minor = plainDecimalToMinor(amount, currencyExponent(currency))
+    if (minor !== undefined) return { ok: true, minor }
     text = amount.trim()
   }
   if (text.startsWith('-')) return { ok: false, message: 'must not be negative' }
@@ -48,6 +50,34 @@ export function toMinorUnits(amount: number | string, currency: string): AmountR
   const minor = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0')
   if (!Number.isSafeInteger(minor) || minor > MAX_MINOR_UNITS) return { ok: false, message: 'is too large' }
   return { ok: true, minor }
+}
+
+/**
+ * The common decimal string (`19.99`: digits, then at most the currency's decimals) read without a regular
+ * expression; `undefined` for anything else, which the general path reads or refuses. With at most 15 digits the
+ * value is exact and under `MAX_MINOR_UNITS`.
+ */
+function plainDecimalToMinor(text: string, exponent: number): number | undefined {
+  let whole = 0
+  let index = 0
+  for (; index < text.length; index++) {
+    const digit = text.charCodeAt(index) - 48
+    if (digit < 0 || digit > 9) break
+    whole = whole * 10 + digit
+  }
+  const wholeDigits = index
+  if (wholeDigits === 0 || wholeDigits + exponent > 15) return undefined
+  if (index === text.length) return whole * 10 ** exponent
+  if (text.charCodeAt(index) !== 46 /* . */) return undefined
+  let fraction = 0
+  const decimals = text.length - index - 1
+  if (decimals === 0 || decimals > exponent) return undefined
+  for (index += 1; index < text.length; index++) {
+    const digit = text.charCodeAt(index) - 48
+    if (digit < 0 || digit > 9) return undefined
+    fraction = fraction * 10 + digit
+  }
+  return whole * 10 ** exponent + fraction * 10 ** (exponent - decimals)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrate, openDatabase } from './database'
 
@@ -20,6 +21,24 @@ describe('openDatabase', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1)
     db.close()
+  })
+
+  it('creates a new file with 8 KiB pages, and keeps the page size of an existing one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-db-'))
+    dirs.push(dir)
+    const created = openDatabase(join(dir, 'new.sqlite'))
+    expect(created.pragma('page_size', { simple: true })).toBe(8192)
+    created.close()
+
+    const oldPath = join(dir, 'old.sqlite')
+    const old = new Database(oldPath)
+    old.pragma('journal_mode = WAL')
+    old.exec('CREATE TABLE kept (x INTEGER) STRICT')
+    old.close()
+    const reopened = openDatabase(oldPath)
+    expect(reopened.pragma('page_size', { simple: true })).toBe(4096)
+    expect(reopened.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1)
+    reopened.close()
   })
 
   it('makes STRICT tables that refuse a wrong type', () => {

@@ -64,18 +64,28 @@ export class IngestionStore {
   readonly #insertCustomerEvent
   readonly #storedOrder
   readonly #insertPurchase
+  readonly #appCustomers
+  readonly #appCustomerCount
   /** Per app, userId → customer row id; only ever holds committed rows (cleared when a transaction fails). */
   readonly #customerIds = new Map<number, Map<string, number>>()
+  /** Apps whose map above holds every customer they have: a userId it lacks is a new customer, with no query. */
+  readonly #completeApps = new Set<number>()
   #cachedCustomers = 0
   readonly #updateAppCounters
   readonly #writeAll
 
-  constructor(db: Db) {
+  /** `maxCachedCustomers` bounds the customer ids kept in memory (about 70 bytes each). */
+  constructor(
+    db: Db,
+    private readonly maxCachedCustomers = 500_000,
+  ) {
     this.#rememberMessage = db.prepare('INSERT OR IGNORE INTO messages (app_id, message_id) VALUES (?, ?)')
     this.#forgetMessage = db.prepare('DELETE FROM messages WHERE app_id = ? AND message_id = ?')
     this.#findCustomer = db.prepare<[number, string], { id: number }>(
       'SELECT id FROM customers WHERE app_id = ? AND user_id = ?',
     )
+    this.#appCustomers = db.prepare<[number], [string, number]>('SELECT user_id, id FROM customers WHERE app_id = ?').raw(true)
+    this.#appCustomerCount = db.prepare<[number], number>('SELECT customers_count FROM apps WHERE id = ?').pluck(true)
     this.#insertCustomer = db.prepare(
       `INSERT INTO customers (app_id, user_id, name, email, phone, traits, created_at, updated_at)
        VALUES (@appId, @userId, @name, @email, @phone, json_patch('{}', @traits), @createdAt, @updatedAt) RETURNING id`,
@@ -138,24 +148,43 @@ export class IngestionStore {
   }
 
   #customerId(appId: number, userId: string): number | undefined {
-    let id = this.#customerIds.get(appId)?.get(userId)
-    if (id === undefined) {
+    const ids = this.#customerIds.get(appId) ?? this.#loadCustomers(appId)
+    let id = ids.get(userId)
+    if (id === undefined && !this.#completeApps.has(appId)) {
       id = this.#findCustomer.get(appId, userId)?.id
       if (id !== undefined) this.#cacheCustomer(appId, userId, id)
     }
     return id
   }
 
+  /**
+   * Reads all of an app's customer ids in one query when they fit in the cache: a server that restarts under load
+   * would otherwise look up each returning customer alone (a few µs each, for the first purchase of every one).
+   */
+  #loadCustomers(appId: number): Map<string, number> {
+    const count = this.#appCustomerCount.get(appId) ?? 0
+    if (this.#cachedCustomers + count > this.maxCachedCustomers) this.#forgetCustomers()
+    const ids = new Map<string, number>()
+    this.#customerIds.set(appId, ids)
+    // An app that would take more than half the cache is looked up customer by customer instead.
+    if (count <= this.maxCachedCustomers / 2) {
+      for (const [userId, id] of this.#appCustomers.iterate(appId)) ids.set(userId, id)
+      this.#cachedCustomers += ids.size
+      this.#completeApps.add(appId)
+    }
+    return ids
+  }
+
   #cacheCustomer(appId: number, userId: string, id: number): void {
-    if (this.#cachedCustomers >= 500_000) this.#forgetCustomers()
-    let ids = this.#customerIds.get(appId)
-    if (!ids) this.#customerIds.set(appId, (ids = new Map()))
+    if (this.#cachedCustomers >= this.maxCachedCustomers) this.#forgetCustomers()
+    const ids = this.#customerIds.get(appId) ?? this.#loadCustomers(appId)
     ids.set(userId, id)
     this.#cachedCustomers += 1
   }
 
   #forgetCustomers(): void {
     this.#customerIds.clear()
+    this.#completeApps.clear()
     this.#cachedCustomers = 0
   }
 
@@ -233,6 +262,7 @@ export class IngestionStore {
       }) as { id: number }
       customerId = row.id
       newCustomer = true
+      this.#cacheCustomer(batch.appId, event.userId, customerId)
     }
     const inserted = this.#insertPurchase.run(
       batch.appId,
@@ -248,10 +278,7 @@ export class IngestionStore {
     if (inserted.changes === 0) {
       return this.#replayOrConflict(batch.appId, event, this.#storedOrder.get(batch.appId, event.orderId)!)
     }
-    if (newCustomer) {
-      this.#cacheCustomer(batch.appId, event.userId, customerId)
-      counters.customers += 1
-    }
+    if (newCustomer) counters.customers += 1
     counters.purchases += 1
     return 'created'
   }
