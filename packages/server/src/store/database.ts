@@ -37,7 +37,9 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   db.pragma('busy_timeout = 5000')
   // A 32 MiB page cache keeps the writer's hot indexes in memory. No mmap: mapped pages would count in the RSS.
   db.pragma(`cache_size = -${(options.cacheMiB ?? 32) * 1024}`)
-  db.pragma('temp_store = MEMORY')
+  // Large sorts (the totals refresh groups a few seconds of purchases) spill to a temporary file, whose pages the
+  // OS caches outside the process: in memory, one refresh of a million purchases kept 34 MB more RSS, for 5 % of speed.
+  db.pragma('temp_store = FILE')
   // Checkpoint every 64 MiB of WAL instead of 4 MiB: a page written by many commits is copied back once, and
   // ingestion spends a quarter less time in checkpoints. The WAL file is cut back to 64 MiB after each.
   db.pragma(`wal_autocheckpoint = ${options.checkpointInCommits === false ? 0 : 16384}`)
