@@ -7,6 +7,8 @@ export interface EventWriter {
   write(batches: readonly EventBatchWrite[]): Promise<BatchCommit[]>
   /** Brings the customers' purchase totals up to date; resolves with how many customers changed. */
   refreshTotals(): Promise<number>
+  /** Settles at once the writes already answered (a writer on another thread); optional. */
+  takeReplies?(): void
   close(): Promise<void>
 }
 

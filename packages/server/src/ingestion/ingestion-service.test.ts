@@ -10,6 +10,8 @@ class FakeWriter implements EventWriter {
   readonly groups: string[][][] = []
   readonly calls: ('write' | 'refresh' | 'close')[] = []
   committed = 0
+  /** How many times the service asked for answers already there. */
+  taken = 0
   #held: (() => void)[] = []
 
   constructor(private readonly options: { hold?: boolean } = {}) {}
@@ -24,6 +26,10 @@ class FakeWriter implements EventWriter {
         ? { error: 'bad batch' }
         : { outcomes: batch.events.map(() => 'created' as const) },
     )
+  }
+
+  takeReplies(): void {
+    this.taken += 1
   }
 
   async refreshTotals(): Promise<number> {
@@ -90,6 +96,18 @@ describe('IngestionService', () => {
     await writer.release()
     expect(await Promise.all([...next, later])).toEqual([['created'], ['created'], ['created']])
     expect(writer.groups).toEqual([[['a'], ['b']], [['c'], ['d'], ['e']]])
+  })
+
+  it('takes the writer’s answers already there before it queues each request', async () => {
+    const writer = new FakeWriter({ hold: true })
+    const service = serviceOver(writer)
+    const first = service.write(1, 'USD', user('a'))
+    await nextTurn()
+    const second = service.write(1, 'USD', user('b'))
+    expect(writer.taken).toBe(2)
+    await writer.release()
+    await writer.release()
+    expect(await Promise.all([first, second])).toEqual([['created'], ['created']])
   })
 
   it('rejects only the request whose batch failed', async () => {

@@ -117,6 +117,26 @@ describe('WriterThread', () => {
     expect(logger.errors).toEqual([])
   })
 
+  it('settles a write from takeReplies() alone, while the event loop never turns', async () => {
+    const shop = createShop()
+    const { writer } = startWriter(shop, recordingLogger())
+    await writer.write([batch(shop, purchase('o0', 'a', 1))])
+
+    let settled = false
+    const written = writer.write([batch(shop, purchase('o1', 'a', 100))]).then((commits) => {
+      settled = true
+      return commits
+    })
+    // Only microtasks run here: without takeReplies() the answer would wait in the port until the deadline.
+    const deadline = Date.now() + 5000
+    while (!settled && Date.now() < deadline) {
+      writer.takeReplies()
+      await Promise.resolve()
+    }
+    expect(settled).toBe(true)
+    expect(await written).toEqual([{ outcomes: ['created'] }])
+  })
+
   it('refreshes the customers’ totals on the writer connection', async () => {
     const shop = createShop()
     const { writer, fallback } = startWriter(shop, recordingLogger())

@@ -1,9 +1,10 @@
 /**
  * The writer thread's entry (a tsup entry of its own, `dist/writer-worker.js`): opens its own connection to the
  * database file and runs the group commits and totals refreshes the ingestion service posts, one at a time, in
- * the order posted.
+ * the order posted. It answers on the `replies` port it is given, which the main thread also reads synchronously
+ * between requests (`WriterThread.takeReplies`).
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads'
 import { CustomerTotalsStore, IngestionStore, openDatabase } from '../store'
 import { commitGroup, type BatchCommit } from './commit-group'
 import { decodeBatches, type EncodedBatch } from './event-codec'
@@ -19,19 +20,20 @@ export type WriterReply =
   | { id: number; changed: number }
   | { id: number; error: string }
 
-const { path, synchronous, checkpointInCommits } = workerData as WriterWorkerData
+const { path, synchronous, checkpointInCommits, replies } = workerData as WriterWorkerData & { replies: MessagePort }
 // The main thread has already migrated the file; this connection only writes events.
 // 16 MiB holds the B-tree paths that appends touch; SQLite's page cache counts in the server's RSS, as the main connection's does.
 const db = openDatabase(path, { synchronous, checkpointInCommits, cacheMiB: 16 })
 const ingestion = new IngestionStore(db)
 const totals = new CustomerTotalsStore(db)
 // Until this arrives, nothing sent here can have been written: the main thread may still redo it all elsewhere.
-parentPort?.postMessage({ ready: true } satisfies WriterReply)
+replies.postMessage({ ready: true } satisfies WriterReply)
 
 parentPort?.on('message', (request: WriterRequest) => {
   if (request.kind === 'close') {
     // Everything posted before has been answered: close the connection and let the thread end.
     db.close()
+    replies.close()
     parentPort?.close()
     return
   }
@@ -44,5 +46,5 @@ parentPort?.on('message', (request: WriterRequest) => {
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) }
   }
-  parentPort?.postMessage(reply)
+  replies.postMessage(reply)
 })
