@@ -70,6 +70,9 @@ export class WriterThread implements EventWriter {
   /**
    * Settles now the writes whose answers have arrived, without waiting for the event loop to deliver them: called
    * between requests, it hands the writer its next group sooner.
+   *
+   * @example
+   * writer.takeReplies() // the awaiting writes resolve in the next microtask
    */
   takeReplies(): void {
     const replies = this.#replies
