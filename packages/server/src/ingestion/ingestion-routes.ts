@@ -7,6 +7,7 @@ import type { AppEnv, KeyCaller } from '../http/env'
 import { parseWith, readJson, readJsonWithSize } from '../http/read-json'
 import { errors, json } from '../http/responses'
 import type { EventWrite, WriteOutcome } from '../store'
+import { isoTime } from '../time'
 import type { IngestionService } from './ingestion-service'
 import { normalizeBatchEvent, normalizePurchase, normalizeUser, type NormalizeResult } from './normalize-event'
 import {
@@ -171,7 +172,7 @@ export function registerIngestionRoutes(
         {
           app: { id: app.publicId, name: app.name, currency: app.currency, timezone: app.timezone },
           keyType: caller.keyType as 'publishable' | 'secret',
-          lastEventAt: app.lastEventAt === null ? null : new Date(app.lastEventAt).toISOString(),
+          lastEventAt: isoTime(app.lastEventAt),
           counts: { customers: app.customersCount, purchases: app.purchasesCount },
         },
         200,

@@ -97,6 +97,8 @@ export class WriterThread implements EventWriter {
     this.#worker = undefined
     if (worker) {
       await stopWorker(worker, { id: this.#nextId++, kind: 'close' } satisfies WriterRequest)
+      this.takeReplies()
+      this.#closeReplies()
       for (const { reject } of this.#pending.values()) reject(new Error('The writer thread was closed.'))
       this.#pending.clear()
     }
@@ -135,6 +137,7 @@ export class WriterThread implements EventWriter {
     this.#worker = undefined
     worker?.removeAllListeners()
     void worker?.terminate()
+    this.#closeReplies()
     const pending = [...this.#pending.values()]
     this.#pending.clear()
     if (!this.#started) {
@@ -145,6 +148,12 @@ export class WriterThread implements EventWriter {
     }
     this.logger?.error('writer thread stopped, writing on the main thread from now on', { error: String(error) })
     for (const { reject } of pending) reject(new Error('The write was interrupted; send it again.'))
+  }
+
+  /** The reply port is ours to close: left open (and referenced while writes were pending) it could hold the process. */
+  #closeReplies(): void {
+    this.#replies?.close()
+    this.#replies = undefined
   }
 
   async #runInFallback(request: WriterRequest): Promise<WriterReply> {
