@@ -94,3 +94,58 @@ describe('IngestionStore customer ids', () => {
     expect(customers().map((row) => row.user_id)).toEqual(['a', 'b', 'c', 'e', 'f', 'g'])
   })
 })
+
+describe('IngestionStore bulk appends', () => {
+  const withIds = (event: EventWrite, messageId: string): EventWrite => ({ ...event, messageId })
+
+  it('gives the same outcomes, rows and counters as one event at a time, with runs broken by users, new customers and repeats', () => {
+    const { path, appId, db } = shop()
+    const writer = writerOn(path)
+    writer.write([batch(appId, user('a'), user('b'))])
+    const first = batch(
+      appId,
+      withIds(purchase('o1', 'a'), 'm1'),
+      withIds(purchase('o2', 'b'), 'm2'),
+      withIds(user('c'), 'm3'),
+      withIds(purchase('o3', 'c'), 'm4'),
+      withIds(purchase('o4', 'd'), 'm5'),
+      withIds(purchase('o5', 'd'), 'm6'),
+      withIds(purchase('o1', 'a'), 'm7'),
+      withIds(purchase('o6', 'a'), 'm7'),
+    )
+    // o1 again with the same body is a replay; m7 again is a retry.
+    expect(writer.write([first])).toEqual([['created', 'created', 'created', 'created', 'created', 'created', 'duplicate', 'duplicate']])
+    // The whole request again (a client retry), then o2 reused for another amount: a conflict that keeps nothing.
+    expect(writer.write([first])).toEqual([first.events.map(() => 'duplicate')])
+    const conflicting: EventWrite = {
+      type: 'purchase',
+      orderId: 'o2',
+      userId: 'b',
+      messageId: 'm8',
+      amount: 999,
+      currency: 'USD',
+      timestamp: 1_700_000_000_000,
+      timestampGiven: true,
+      items: '[]',
+    }
+    expect(writer.write([batch(appId, withIds(purchase('o7', 'a'), 'm9'), conflicting, withIds(purchase('o8', 'b'), 'm10'))])).toEqual([
+      ['created', 'conflict', 'created'],
+    ])
+
+    const orders = db.prepare<[], { order_id: string; user_id: string; amount: number }>(
+      'SELECT p.order_id, c.user_id, p.amount FROM purchases p JOIN customers c ON c.id = p.customer_id ORDER BY p.id',
+    )
+    expect(orders.all()).toEqual([
+      { order_id: 'o1', user_id: 'a', amount: 100 },
+      { order_id: 'o2', user_id: 'b', amount: 100 },
+      { order_id: 'o3', user_id: 'c', amount: 100 },
+      { order_id: 'o4', user_id: 'd', amount: 100 },
+      { order_id: 'o5', user_id: 'd', amount: 100 },
+      { order_id: 'o7', user_id: 'a', amount: 100 },
+      { order_id: 'o8', user_id: 'b', amount: 100 },
+    ])
+    // The conflict's messageId is forgotten, so that a corrected resend can be taken.
+    expect(db.prepare('SELECT count(*) FROM messages WHERE message_id = ?').pluck().get('m8')).toBe(0)
+    expect(db.prepare('SELECT customers_count, purchases_count FROM apps WHERE id = ?').get(appId)).toEqual({ customers_count: 4, purchases_count: 7 })
+  })
+})
