@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrate, openDatabase } from './database'
+import { MAX_WAL_BYTES } from './wal-checkpoint'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -19,6 +20,8 @@ describe('openDatabase', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2)
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+    // A restarted log keeps its file (up to the size that triggers a restart), so new frames overwrite old blocks.
+    expect(db.pragma('journal_size_limit', { simple: true })).toBe(MAX_WAL_BYTES)
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1)
     db.close()
   })

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { migrations as defaultMigrations, type Migration } from './migrations'
+import { MAX_WAL_BYTES } from './wal-checkpoint'
 
 export type Db = Database.Database
 
@@ -41,9 +42,12 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   // OS caches outside the process: in memory, one refresh of a million purchases kept 34 MB more RSS, for 5 % of speed.
   db.pragma('temp_store = FILE')
   // Checkpoint every 64 MiB of WAL instead of 4 MiB: a page written by many commits is copied back once, and
-  // ingestion spends a quarter less time in checkpoints. The WAL file is cut back to 64 MiB after each.
+  // ingestion spends a quarter less time in checkpoints.
   db.pragma(`wal_autocheckpoint = ${options.checkpointInCommits === false ? 0 : 16384}`)
-  db.pragma('journal_size_limit = 67108864')
+  // When the log restarts, its file keeps up to MAX_WAL_BYTES, so the next frames overwrite blocks it already has.
+  // Growing the file instead (ext4 allocates, zeroes and maps every new block) took a tenth of the writer thread's
+  // time; cut back to 64 MiB, ingestion measured 7 % slower (5 paired runs).
+  db.pragma(`journal_size_limit = ${MAX_WAL_BYTES}`)
   migrate(db, options.migrations ?? defaultMigrations)
   return db
 }
