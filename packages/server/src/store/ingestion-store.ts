@@ -1,3 +1,4 @@
+import { CustomerIdCache } from './customer-id-cache'
 import type { Db } from './database'
 import { PurchaseAppender } from './purchase-appender'
 
@@ -27,6 +28,11 @@ export type PurchaseWrite = {
   type: 'purchase'
   orderId: string
   userId: string
+  /**
+   * The customer's row id, when the main thread already knew it (`CustomerIdCache` on its connection): the writer
+   * thread, which bounds ingestion throughput, then does not look it up.
+   */
+  customerId?: number
   messageId?: string
   amount: number
   currency: string
@@ -61,35 +67,21 @@ export type EventBatchWrite = { appId: number; appCurrency: string; receivedAt: 
 export class IngestionStore {
   readonly #rememberMessage
   readonly #forgetMessage
-  readonly #findCustomer
   readonly #insertCustomer
   readonly #updateProfile
   readonly #insertCustomerEvent
   readonly #storedOrder
   readonly #insertPurchase
-  readonly #appCustomers
-  readonly #appCustomerCount
-  /** Per app, userId → customer row id; only ever holds committed rows (cleared when a transaction fails). */
-  readonly #customerIds = new Map<number, Map<string, number>>()
-  /** Apps whose map above holds every customer they have: a userId it lacks is a new customer, with no query. */
-  readonly #completeApps = new Set<number>()
-  #cachedCustomers = 0
+  readonly #customerIds: CustomerIdCache
   readonly #updateAppCounters
   readonly #appender
   readonly #writeAll
 
   /** `maxCachedCustomers` bounds the customer ids kept in memory (about 70 bytes each). */
-  constructor(
-    db: Db,
-    private readonly maxCachedCustomers = 500_000,
-  ) {
+  constructor(db: Db, maxCachedCustomers = 500_000) {
     this.#rememberMessage = db.prepare('INSERT OR IGNORE INTO messages (app_id, message_id) VALUES (?, ?)')
     this.#forgetMessage = db.prepare('DELETE FROM messages WHERE app_id = ? AND message_id = ?')
-    this.#findCustomer = db.prepare<[number, string], { id: number }>(
-      'SELECT id FROM customers WHERE app_id = ? AND user_id = ?',
-    )
-    this.#appCustomers = db.prepare<[number], [string, number]>('SELECT user_id, id FROM customers WHERE app_id = ?').raw(true)
-    this.#appCustomerCount = db.prepare<[number], number>('SELECT customers_count FROM apps WHERE id = ?').pluck(true)
+    this.#customerIds = new CustomerIdCache(db, { maxCached: maxCachedCustomers, createsCustomers: true })
     this.#insertCustomer = db.prepare(
       `INSERT INTO customers (app_id, user_id, name, email, phone, traits, created_at, updated_at)
        VALUES (@appId, @userId, @name, @email, @phone, json_patch('{}', @traits), @createdAt, @updatedAt) RETURNING id`,
@@ -131,7 +123,7 @@ export class IngestionStore {
       return this.#writeAll.immediate(batches)
     } catch (error) {
       // The transaction rolled back: customers it created are gone, so forget the ids it cached.
-      this.#forgetCustomers()
+      this.#customerIds.forget()
       throw error
     }
   }
@@ -168,7 +160,7 @@ export class IngestionStore {
     for (let index = start; index < batch.events.length; index++) {
       const event = batch.events[index]!
       if (event.type !== 'purchase') break
-      const customerId = this.#customerId(batch.appId, event.userId)
+      const customerId = event.customerId ?? this.#customerIds.find(batch.appId, event.userId)
       if (customerId === undefined) break
       purchases.push(event)
       customerIds.push(customerId)
@@ -179,47 +171,6 @@ export class IngestionStore {
   /** Records the messageId; false when it was already there (the event is a duplicate). One B-tree write, no read. */
   #firstSighting(appId: number, messageId: string | undefined): boolean {
     return messageId === undefined || this.#rememberMessage.run(appId, messageId).changes === 1
-  }
-
-  #customerId(appId: number, userId: string): number | undefined {
-    const ids = this.#customerIds.get(appId) ?? this.#loadCustomers(appId)
-    let id = ids.get(userId)
-    if (id === undefined && !this.#completeApps.has(appId)) {
-      id = this.#findCustomer.get(appId, userId)?.id
-      if (id !== undefined) this.#cacheCustomer(appId, userId, id)
-    }
-    return id
-  }
-
-  /**
-   * Reads all of an app's customer ids in one query when they fit in the cache: a server that restarts under load
-   * would otherwise look up each returning customer alone (a few µs each, for the first purchase of every one).
-   */
-  #loadCustomers(appId: number): Map<string, number> {
-    const count = this.#appCustomerCount.get(appId) ?? 0
-    if (this.#cachedCustomers + count > this.maxCachedCustomers) this.#forgetCustomers()
-    const ids = new Map<string, number>()
-    this.#customerIds.set(appId, ids)
-    // An app that would take more than half the cache is looked up customer by customer instead.
-    if (count <= this.maxCachedCustomers / 2) {
-      for (const [userId, id] of this.#appCustomers.iterate(appId)) ids.set(userId, id)
-      this.#cachedCustomers += ids.size
-      this.#completeApps.add(appId)
-    }
-    return ids
-  }
-
-  #cacheCustomer(appId: number, userId: string, id: number): void {
-    if (this.#cachedCustomers >= this.maxCachedCustomers) this.#forgetCustomers()
-    const ids = this.#customerIds.get(appId) ?? this.#loadCustomers(appId)
-    ids.set(userId, id)
-    this.#cachedCustomers += 1
-  }
-
-  #forgetCustomers(): void {
-    this.#customerIds.clear()
-    this.#completeApps.clear()
-    this.#cachedCustomers = 0
   }
 
   /** The orderId is taken: a replay of the same order, or a conflicting reuse of its id (which keeps nothing). */
@@ -238,7 +189,7 @@ export class IngestionStore {
 
   #writeUser(batch: EventBatchWrite, event: UserWrite, counters: { customers: number }): WriteOutcome {
     if (!this.#firstSighting(batch.appId, event.messageId)) return 'duplicate'
-    const existing = this.#customerId(batch.appId, event.userId)
+    const existing = this.#customerIds.find(batch.appId, event.userId)
     const { profile } = event
     if (existing === undefined) {
       const row = this.#insertCustomer.get({
@@ -251,7 +202,7 @@ export class IngestionStore {
         createdAt: event.createdAt ?? batch.receivedAt,
         updatedAt: batch.receivedAt,
       }) as { id: number }
-      this.#cacheCustomer(batch.appId, event.userId, row.id)
+      this.#customerIds.remember(batch.appId, event.userId, row.id)
       counters.customers += 1
       return 'created'
     }
@@ -278,7 +229,7 @@ export class IngestionStore {
 
   #writePurchase(batch: EventBatchWrite, event: PurchaseWrite, counters: { customers: number; purchases: number }): WriteOutcome {
     if (!this.#firstSighting(batch.appId, event.messageId)) return 'duplicate'
-    let customerId = this.#customerId(batch.appId, event.userId)
+    let customerId = event.customerId ?? this.#customerIds.find(batch.appId, event.userId)
     let newCustomer = false
     if (customerId === undefined) {
       // Before creating a customer, make sure the order is not a replay or a conflict (which must write nothing).
@@ -296,7 +247,7 @@ export class IngestionStore {
       }) as { id: number }
       customerId = row.id
       newCustomer = true
-      this.#cacheCustomer(batch.appId, event.userId, customerId)
+      this.#customerIds.remember(batch.appId, event.userId, customerId)
     }
     const inserted = this.#insertPurchase.run(
       batch.appId,
