@@ -95,10 +95,10 @@ describe('IngestionStore customer ids', () => {
   })
 })
 
-describe('IngestionStore bulk appends', () => {
+describe('IngestionStore outcomes', () => {
   const withIds = (event: EventWrite, messageId: string): EventWrite => ({ ...event, messageId })
 
-  it('gives the same outcomes, rows and counters as one event at a time, with runs broken by users, new customers and repeats', () => {
+  it('tells each event of a mixed batch its outcome, and keeps the rows and counters of the new ones only', () => {
     const { path, appId, db } = shop()
     const writer = writerOn(path)
     writer.write([batch(appId, user('a'), user('b'))])

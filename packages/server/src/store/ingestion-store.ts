@@ -1,6 +1,5 @@
 import { CustomerIdCache } from './customer-id-cache'
 import type { Db } from './database'
-import { PurchaseAppender } from './purchase-appender'
 
 export type ProfileFields = { name?: string | null; email?: string | null; phone?: string | null }
 
@@ -57,9 +56,7 @@ export type EventBatchWrite = { appId: number; appCurrency: string; receivedAt: 
 /**
  * Writes ingested events. Many requests' batches are written in one transaction (group commit), so one fsync
  * acknowledges them all; every event is deduplicated by `messageId` and purchases also by `orderId`. A purchase is
- * only appended: its customer's totals are derived from it later, in bulk (`CustomerTotalsStore`). Consecutive
- * purchases of existing customers go in with a few multi-row statements (`PurchaseAppender`); a user event, a new
- * customer, or a run holding anything seen before is written one event at a time, which tells each one's outcome.
+ * only appended: its customer's totals are derived from it later, in bulk (`CustomerTotalsStore`).
  *
  * @example
  * const outcomes = new IngestionStore(db).write([{ appId, appCurrency: 'USD', receivedAt: Date.now(), events }])
@@ -74,7 +71,6 @@ export class IngestionStore {
   readonly #insertPurchase
   readonly #customerIds: CustomerIdCache
   readonly #updateAppCounters
-  readonly #appender
   readonly #writeAll
 
   /** `maxCachedCustomers` bounds the customer ids kept in memory (about 70 bytes each). */
@@ -112,7 +108,6 @@ export class IngestionStore {
       `UPDATE apps SET customers_count = customers_count + @customers, purchases_count = purchases_count + @purchases,
          last_event_at = max(coalesce(last_event_at, 0), @at) WHERE id = @appId`,
     )
-    this.#appender = new PurchaseAppender(db)
     this.#writeAll = db.transaction((batches: readonly EventBatchWrite[]) => batches.map((batch) => this.#writeBatch(batch)))
   }
 
@@ -130,42 +125,13 @@ export class IngestionStore {
 
   #writeBatch(batch: EventBatchWrite): WriteOutcome[] {
     const counters = { customers: 0, purchases: 0 }
-    const { events } = batch
-    const outcomes: WriteOutcome[] = []
-    while (outcomes.length < events.length) {
-      const start = outcomes.length
-      const run = this.#purchasesOfKnownCustomers(batch, start)
-      if (run.purchases.length >= 2 && this.#appender.tryAppend(batch.appId, batch.receivedAt, run.purchases, run.customerIds)) {
-        for (let i = 0; i < run.purchases.length; i++) outcomes.push('created')
-        counters.purchases += run.purchases.length
-        continue
-      }
-      // A user event, a new customer, a lone purchase, or a run with something already seen: one event at a time.
-      const end = start + Math.max(run.purchases.length, 1)
-      for (let index = start; index < end; index++) {
-        const event = events[index]!
-        outcomes.push(event.type === 'user' ? this.#writeUser(batch, event, counters) : this.#writePurchase(batch, event, counters))
-      }
-    }
+    const outcomes = batch.events.map((event) =>
+      event.type === 'user' ? this.#writeUser(batch, event, counters) : this.#writePurchase(batch, event, counters),
+    )
     if (outcomes.some((outcome) => outcome === 'created' || outcome === 'updated')) {
       this.#updateAppCounters.run({ ...counters, at: batch.receivedAt, appId: batch.appId })
     }
     return outcomes
-  }
-
-  /** The purchases from `start` on, up to the first event that is not a purchase of an existing customer. */
-  #purchasesOfKnownCustomers(batch: EventBatchWrite, start: number): { purchases: PurchaseWrite[]; customerIds: number[] } {
-    const purchases: PurchaseWrite[] = []
-    const customerIds: number[] = []
-    for (let index = start; index < batch.events.length; index++) {
-      const event = batch.events[index]!
-      if (event.type !== 'purchase') break
-      const customerId = event.customerId ?? this.#customerIds.find(batch.appId, event.userId)
-      if (customerId === undefined) break
-      purchases.push(event)
-      customerIds.push(customerId)
-    }
-    return { purchases, customerIds }
   }
 
   /** Records the messageId; false when it was already there (the event is a duplicate). One B-tree write, no read. */
