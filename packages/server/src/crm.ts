@@ -10,7 +10,7 @@ import type { AppEnv } from './http/env'
 import { IngestionService, InThreadWriter, WriterThread } from './ingestion'
 import { type AnalyticsModule, createAnalyticsModule } from './insights'
 import { createLogger, type Logger } from './logger'
-import { createStores, CustomerIdCache, openDatabase, WalCheckpointer, type Stores } from './store'
+import { createStores, openDatabase, WalCheckpointer, type Stores } from './store'
 
 export type Crm = {
   app: OpenAPIHono<AppEnv>
@@ -47,8 +47,7 @@ export function createCrm(config: Config, options: { logger?: Logger } = {}): Cr
   const services: HttpServices = {
     apps,
     auth: new AuthService(stores.accounts, apps),
-    // With a writer thread, customers' row ids are looked up here, off the thread that bounds ingestion.
-    ingestion: new IngestionService(writer, inMemory ? undefined : new CustomerIdCache(stores.db, { createsCustomers: false })),
+    ingestion: new IngestionService(writer),
     customers: new CustomersService(stores.customers),
   }
   const analytics = createAnalyticsModule({ config, logger, stores, ingestion: services.ingestion, customers: services.customers })

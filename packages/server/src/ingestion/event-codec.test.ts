@@ -27,7 +27,6 @@ const events: EventWrite[] = [
     type: 'purchase',
     orderId: 'o2',
     userId: 'u2',
-    customerId: 41,
     messageId: 'm-o2',
     amount: 0,
     currency: 'JPY',

@@ -14,7 +14,6 @@ type EncodedPurchase = [
   kind: 1,
   orderId: string,
   userId: string,
-  customerId: number | undefined,
   messageId: string | undefined,
   amount: number,
   currency: string,
@@ -57,7 +56,6 @@ function encodeEvent(event: EventWrite): EncodedEvent {
     1,
     event.orderId,
     event.userId,
-    event.customerId,
     event.messageId,
     event.amount,
     event.currency,
@@ -81,9 +79,8 @@ function decodeEvent(encoded: EncodedEvent): EventWrite {
     if (createdAt !== undefined) user.createdAt = createdAt
     return user
   }
-  const [, orderId, userId, customerId, messageId, amount, currency, timestamp, timestampGiven, items, properties] = encoded
+  const [, orderId, userId, messageId, amount, currency, timestamp, timestampGiven, items, properties] = encoded
   const purchase: PurchaseWrite = { type: 'purchase', orderId, userId, amount, currency, timestamp, timestampGiven, items }
-  if (customerId !== undefined) purchase.customerId = customerId
   if (messageId !== undefined) purchase.messageId = messageId
   if (properties !== undefined) purchase.properties = properties
   return purchase

@@ -1,15 +1,13 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createStores, CustomerIdCache, openDatabase, type EventBatchWrite, type EventWrite } from '../store'
+import type { EventBatchWrite, EventWrite } from '../store'
 import type { BatchCommit } from './commit-group'
-import { InThreadWriter, type EventWriter } from './event-writer'
+import type { EventWriter } from './event-writer'
 import { IngestionService, TOTALS_REFRESH } from './ingestion-service'
 
 class FakeWriter implements EventWriter {
   /** The users of each group commit, batch by batch. */
   readonly groups: string[][][] = []
-  /** Every event written, as the writer received it. */
-  readonly events: EventWrite[] = []
   readonly calls: ('write' | 'refresh' | 'close')[] = []
   committed = 0
   /** How many times the service asked for answers already there. */
@@ -21,7 +19,6 @@ class FakeWriter implements EventWriter {
   async write(batches: readonly EventBatchWrite[]): Promise<BatchCommit[]> {
     this.calls.push('write')
     this.groups.push(batches.map((batch) => batch.events.map((event) => event.userId)))
-    this.events.push(...batches.flatMap((batch) => batch.events))
     if (this.options.hold) await new Promise<void>((resolve) => this.#held.push(resolve))
     this.committed += batches.length
     return batches.map((batch) =>
@@ -69,8 +66,8 @@ function settled(promise: Promise<unknown>): { done: boolean } {
 }
 
 const services: IngestionService[] = []
-function serviceOver(writer: EventWriter, customerIds?: CustomerIdCache): IngestionService {
-  const service = new IngestionService(writer, customerIds)
+function serviceOver(writer: EventWriter): IngestionService {
+  const service = new IngestionService(writer)
   services.push(service)
   return service
 }
@@ -218,32 +215,4 @@ describe('IngestionService', () => {
     await service.close()
     expect(writer.calls).toEqual(['write', 'refresh', 'close'])
   })
-
-  it('with a customer id cache, names the known customers of purchases before the writer sees them', async () => {
-    const stores = createStores(openDatabase(':memory:'))
-    stores.accounts.insertUser({ id: 'u1', name: 'Ada', email: 'ada@example.com', passwordHash: 'x', createdAt: 0 })
-    const app = stores.apps.insertApp({ publicId: 'app_1', ownerId: 'u1', name: 'Shop', currency: 'USD', timezone: 'UTC', language: 'en', createdAt: 0 })
-    await new IngestionService(new InThreadWriter(stores.ingestion, stores.totals)).write(app.id, 'USD', user('known'))
-    const known = stores.db.prepare('SELECT id FROM customers WHERE user_id = ?').pluck().get('known')
-
-    const writer = new FakeWriter()
-    const purchase = (userId: string): EventWrite => ({
-      type: 'purchase',
-      orderId: `o-${userId}`,
-      userId,
-      amount: 1,
-      currency: 'USD',
-      timestamp: 0,
-      timestampGiven: true,
-      items: '[]',
-    })
-    await serviceOver(writer, new CustomerIdCache(stores.db, { createsCustomers: false })).write(app.id, 'USD', [
-      purchase('known'),
-      purchase('new'),
-      ...user('known'),
-    ])
-    expect(writer.events.map((event) => (event.type === 'purchase' ? event.customerId : 'user'))).toEqual([known, undefined, 'user'])
-    stores.db.close()
-  })
 })
-

@@ -1,4 +1,4 @@
-import type { CustomerIdCache, EventBatchWrite, EventWrite, WriteOutcome } from '../store'
+import type { EventBatchWrite, EventWrite, WriteOutcome } from '../store'
 import type { EventWriter } from './event-writer'
 
 type Pending = { batch: EventBatchWrite; resolve: (outcomes: WriteOutcome[]) => void; reject: (error: unknown) => void }
@@ -33,23 +33,13 @@ export class IngestionService {
   #whenDrained: (() => void)[] = []
   readonly #listeners = new Set<CommitListener>()
 
-  /**
-   * `customerIds`, given with a writer thread, resolves purchases' customers on this thread (filling in their
-   * `customerId`): the writer thread bounds ingestion throughput, and this one has time to spare.
-   */
-  constructor(
-    private readonly writer: EventWriter,
-    private readonly customerIds?: CustomerIdCache,
-  ) {}
+  constructor(private readonly writer: EventWriter) {}
 
   write(appId: number, appCurrency: string, events: readonly EventWrite[]): Promise<WriteOutcome[]> {
     // The writer may have finished its group while this request was parsed: take its answer now, so that this
     // request and the others waiting go to it in the next group without a turn of the event loop in between.
     this.writer.takeReplies?.()
     if (events.length === 0) return Promise.resolve([])
-    if (this.customerIds) {
-      for (const event of events) if (event.type === 'purchase') event.customerId ??= this.customerIds.find(appId, event.userId)
-    }
     return new Promise((resolve, reject) => {
       this.#pending.push({ batch: { appId, appCurrency, receivedAt: Date.now(), events }, resolve, reject })
       if (!this.#scheduled && !this.#writing) {

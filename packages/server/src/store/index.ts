@@ -23,7 +23,6 @@ export {
   type PurchaseListQuery,
 } from './customers-store'
 export { CustomerTotalsStore, type TotalsDelta } from './customer-totals-store'
-export { CustomerIdCache, type CustomerIdCacheOptions } from './customer-id-cache'
 export { WalCheckpointer } from './wal-checkpointer'
 export { createStores, type Stores } from './stores'
 export { LedgerStore, type LedgerPurchaseRow, type LedgerCustomerRow } from './ledger-store'

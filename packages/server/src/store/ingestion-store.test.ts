@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { commitGroup } from '../ingestion/commit-group'
 import { openDatabase, type Db } from './database'
-import { IngestionStore, type EventBatchWrite, type EventWrite, type PurchaseWrite } from './ingestion-store'
+import { IngestionStore, type EventBatchWrite, type EventWrite } from './ingestion-store'
 import { createStores } from './stores'
 
 const dirs: string[] = []
@@ -147,21 +147,5 @@ describe('IngestionStore outcomes', () => {
     // The conflict's messageId is forgotten, so that a corrected resend can be taken.
     expect(db.prepare('SELECT count(*) FROM messages WHERE message_id = ?').pluck().get('m8')).toBe(0)
     expect(db.prepare('SELECT customers_count, purchases_count FROM apps WHERE id = ?').get(appId)).toEqual({ customers_count: 4, purchases_count: 7 })
-  })
-})
-
-describe('IngestionStore customer ids from the main thread', () => {
-  it('writes a purchase to the customer it names, without looking the user up', () => {
-    const { path, appId, db } = shop()
-    const writer = writerOn(path)
-    writer.write([batch(appId, user('a'))])
-    // Another connection adds "late" after the writer loaded the app: alone, the writer would take it for new.
-    writerOn(path).write([batch(appId, user('late'))])
-    const late = db.prepare<[string], number>('SELECT id FROM customers WHERE user_id = ?').pluck().get('late')!
-    expect(() => writer.write([batch(appId, purchase('o1', 'late'))])).toThrow(/UNIQUE/)
-
-    const named = (orderId: string): EventWrite => ({ ...(purchase(orderId, 'late') as PurchaseWrite), customerId: late })
-    expect(writer.write([batch(appId, named('o2'), named('o3')), batch(appId, named('o4'))])).toEqual([['created', 'created'], ['created']])
-    expect(db.prepare('SELECT customer_id FROM purchases ORDER BY id').pluck().all()).toEqual([late, late, late])
   })
 })

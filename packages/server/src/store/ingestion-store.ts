@@ -1,4 +1,3 @@
-import { CustomerIdCache } from './customer-id-cache'
 import type { Db } from './database'
 
 export type ProfileFields = { name?: string | null; email?: string | null; phone?: string | null }
@@ -27,11 +26,6 @@ export type PurchaseWrite = {
   type: 'purchase'
   orderId: string
   userId: string
-  /**
-   * The customer's row id, when the main thread already knew it (`CustomerIdCache` on its connection): the writer
-   * thread, which bounds ingestion throughput, then does not look it up.
-   */
-  customerId?: number
   messageId?: string
   amount: number
   currency: string
@@ -64,20 +58,34 @@ export type EventBatchWrite = { appId: number; appCurrency: string; receivedAt: 
 export class IngestionStore {
   readonly #rememberMessage
   readonly #forgetMessage
+  readonly #findCustomer
   readonly #insertCustomer
   readonly #updateProfile
   readonly #insertCustomerEvent
   readonly #storedOrder
   readonly #insertPurchase
-  readonly #customerIds: CustomerIdCache
+  readonly #appCustomers
+  readonly #appCustomerCount
+  /** Per app, userId → customer row id; only ever holds committed rows (cleared when a transaction fails). */
+  readonly #customerIds = new Map<number, Map<string, number>>()
+  /** Apps whose map above holds every customer they have: a userId it lacks is a new customer, with no query. */
+  readonly #completeApps = new Set<number>()
+  #cachedCustomers = 0
   readonly #updateAppCounters
   readonly #writeAll
 
   /** `maxCachedCustomers` bounds the customer ids kept in memory (about 70 bytes each). */
-  constructor(db: Db, maxCachedCustomers = 500_000) {
+  constructor(
+    db: Db,
+    private readonly maxCachedCustomers = 500_000,
+  ) {
     this.#rememberMessage = db.prepare('INSERT OR IGNORE INTO messages (app_id, message_id) VALUES (?, ?)')
     this.#forgetMessage = db.prepare('DELETE FROM messages WHERE app_id = ? AND message_id = ?')
-    this.#customerIds = new CustomerIdCache(db, { maxCached: maxCachedCustomers, createsCustomers: true })
+    this.#findCustomer = db.prepare<[number, string], { id: number }>(
+      'SELECT id FROM customers WHERE app_id = ? AND user_id = ?',
+    )
+    this.#appCustomers = db.prepare<[number], [string, number]>('SELECT user_id, id FROM customers WHERE app_id = ?').raw(true)
+    this.#appCustomerCount = db.prepare<[number], number>('SELECT customers_count FROM apps WHERE id = ?').pluck(true)
     this.#insertCustomer = db.prepare(
       `INSERT INTO customers (app_id, user_id, name, email, phone, traits, created_at, updated_at)
        VALUES (@appId, @userId, @name, @email, @phone, json_patch('{}', @traits), @createdAt, @updatedAt) RETURNING id`,
@@ -118,7 +126,7 @@ export class IngestionStore {
       return this.#writeAll.immediate(batches)
     } catch (error) {
       // The transaction rolled back: customers it created are gone, so forget the ids it cached.
-      this.#customerIds.forget()
+      this.#forgetCustomers()
       throw error
     }
   }
@@ -139,6 +147,47 @@ export class IngestionStore {
     return messageId === undefined || this.#rememberMessage.run(appId, messageId).changes === 1
   }
 
+  #customerId(appId: number, userId: string): number | undefined {
+    const ids = this.#customerIds.get(appId) ?? this.#loadCustomers(appId)
+    let id = ids.get(userId)
+    if (id === undefined && !this.#completeApps.has(appId)) {
+      id = this.#findCustomer.get(appId, userId)?.id
+      if (id !== undefined) this.#cacheCustomer(appId, userId, id)
+    }
+    return id
+  }
+
+  /**
+   * Reads all of an app's customer ids in one query when they fit in the cache: a server that restarts under load
+   * would otherwise look up each returning customer alone (a few µs each, for the first purchase of every one).
+   */
+  #loadCustomers(appId: number): Map<string, number> {
+    const count = this.#appCustomerCount.get(appId) ?? 0
+    if (this.#cachedCustomers + count > this.maxCachedCustomers) this.#forgetCustomers()
+    const ids = new Map<string, number>()
+    this.#customerIds.set(appId, ids)
+    // An app that would take more than half the cache is looked up customer by customer instead.
+    if (count <= this.maxCachedCustomers / 2) {
+      for (const [userId, id] of this.#appCustomers.iterate(appId)) ids.set(userId, id)
+      this.#cachedCustomers += ids.size
+      this.#completeApps.add(appId)
+    }
+    return ids
+  }
+
+  #cacheCustomer(appId: number, userId: string, id: number): void {
+    if (this.#cachedCustomers >= this.maxCachedCustomers) this.#forgetCustomers()
+    const ids = this.#customerIds.get(appId) ?? this.#loadCustomers(appId)
+    ids.set(userId, id)
+    this.#cachedCustomers += 1
+  }
+
+  #forgetCustomers(): void {
+    this.#customerIds.clear()
+    this.#completeApps.clear()
+    this.#cachedCustomers = 0
+  }
+
   /** The orderId is taken: a replay of the same order, or a conflicting reuse of its id (which keeps nothing). */
   #replayOrConflict(appId: number, event: PurchaseWrite, stored: StoredOrder): WriteOutcome {
     const same =
@@ -155,7 +204,7 @@ export class IngestionStore {
 
   #writeUser(batch: EventBatchWrite, event: UserWrite, counters: { customers: number }): WriteOutcome {
     if (!this.#firstSighting(batch.appId, event.messageId)) return 'duplicate'
-    const existing = this.#customerIds.find(batch.appId, event.userId)
+    const existing = this.#customerId(batch.appId, event.userId)
     const { profile } = event
     if (existing === undefined) {
       const row = this.#insertCustomer.get({
@@ -168,7 +217,7 @@ export class IngestionStore {
         createdAt: event.createdAt ?? batch.receivedAt,
         updatedAt: batch.receivedAt,
       }) as { id: number }
-      this.#customerIds.remember(batch.appId, event.userId, row.id)
+      this.#cacheCustomer(batch.appId, event.userId, row.id)
       counters.customers += 1
       return 'created'
     }
@@ -195,7 +244,7 @@ export class IngestionStore {
 
   #writePurchase(batch: EventBatchWrite, event: PurchaseWrite, counters: { customers: number; purchases: number }): WriteOutcome {
     if (!this.#firstSighting(batch.appId, event.messageId)) return 'duplicate'
-    let customerId = event.customerId ?? this.#customerIds.find(batch.appId, event.userId)
+    let customerId = this.#customerId(batch.appId, event.userId)
     let newCustomer = false
     if (customerId === undefined) {
       // Before creating a customer, make sure the order is not a replay or a conflict (which must write nothing).
@@ -213,7 +262,7 @@ export class IngestionStore {
       }) as { id: number }
       customerId = row.id
       newCustomer = true
-      this.#customerIds.remember(batch.appId, event.userId, customerId)
+      this.#cacheCustomer(batch.appId, event.userId, customerId)
     }
     const inserted = this.#insertPurchase.run(
       batch.appId,
