@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TOTALS_REFRESH } from '../src/ingestion'
 import { startTestServer, type Account, type CallOptions, type TestServer } from './harness'
 
 let server: TestServer
@@ -14,6 +15,9 @@ beforeAll(async () => {
   revokedKey = key.body.key
   await server.call('DELETE', `/api/apps/${a.appId}/keys/${key.body.id}`, { cookie: a.cookie })
   await server.call('POST', '/v1/purchases', { key: a.secret, body: { orderId: 'taken', userId: 'u', amount: 1, currency: 'USD', product: 'p' } })
+  // The customer totals are refreshed in the background once ingestion is idle: let that write happen now, not
+  // between a case's two digests.
+  await new Promise((resolve) => setTimeout(resolve, TOTALS_REFRESH.idleMs * 4))
 })
 afterAll(() => server.close())
 
