@@ -2,8 +2,8 @@ import { ApiError } from '../http/api-error'
 import type { KeyCaller } from '../http/env'
 import { randomId } from '../ids'
 import type { ApiKeyRow, AppRow, AppSettings, AppsStore, KeyType } from '../store'
-import { generateApiKey, hashApiKey, keyTypeOf } from './api-key'
 import { isoTime } from '../time'
+import { generateApiKey, hashApiKey, keyTypeOf } from './api-key'
 
 export type AppView = {
   id: string

@@ -3,8 +3,8 @@ import { ApiError } from '../http/api-error'
 import { toMajorUnits } from '../money'
 import { decodeCursor, encodeCursor } from '../pagination'
 import type { AppRow, CustomerRow, CustomerSort, CustomersStore, PurchaseRow } from '../store'
-import type { CustomerDetailSchema, CustomerSummarySchema, PurchaseSchema, TimelineEntrySchema } from './schemas'
 import { isoTime } from '../time'
+import type { CustomerDetailSchema, CustomerSummarySchema, PurchaseSchema, TimelineEntrySchema } from './schemas'
 
 type CustomerSummary = z.infer<typeof CustomerSummarySchema>
 type Purchase = z.infer<typeof PurchaseSchema>

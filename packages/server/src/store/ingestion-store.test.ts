@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { commitGroup } from '../ingestion/commit-group'
 import { openDatabase, type Db } from './database'
-import { IngestionStore, type EventBatchWrite, type EventWrite } from './ingestion-store'
+import { IngestionStore, type EventBatchWrite, type EventWrite, type PurchaseWrite } from './ingestion-store'
 import { createStores } from './stores'
 
 const dirs: string[] = []
@@ -34,7 +34,7 @@ function writerOn(path: string, maxCachedCustomers?: number): IngestionStore {
 }
 
 const user = (userId: string): EventWrite => ({ type: 'user', userId, profile: {} })
-const purchase = (orderId: string, userId: string): EventWrite => ({
+const purchase = (orderId: string, userId: string): PurchaseWrite => ({
   type: 'purchase',
   orderId,
   userId,
@@ -117,17 +117,7 @@ describe('IngestionStore outcomes', () => {
     expect(writer.write([first])).toEqual([['created', 'created', 'created', 'created', 'created', 'created', 'duplicate', 'duplicate']])
     // The whole request again (a client retry), then o2 reused for another amount: a conflict that keeps nothing.
     expect(writer.write([first])).toEqual([first.events.map(() => 'duplicate')])
-    const conflicting: EventWrite = {
-      type: 'purchase',
-      orderId: 'o2',
-      userId: 'b',
-      messageId: 'm8',
-      amount: 999,
-      currency: 'USD',
-      timestamp: 1_700_000_000_000,
-      timestampGiven: true,
-      items: '[]',
-    }
+    const conflicting: EventWrite = { ...purchase('o2', 'b'), amount: 999, messageId: 'm8' }
     expect(writer.write([batch(appId, withIds(purchase('o7', 'a'), 'm9'), conflicting, withIds(purchase('o8', 'b'), 'm10'))])).toEqual([
       ['created', 'conflict', 'created'],
     ])

@@ -70,7 +70,6 @@ export class IngestionStore {
   readonly #customerIds = new Map<number, Map<string, number>>()
   /** Apps whose map above holds every customer they have: a userId it lacks is a new customer, with no query. */
   readonly #completeApps = new Set<number>()
-  #cachedCustomers = 0
   readonly #updateAppCounters
   readonly #writeAll
 
@@ -163,29 +162,33 @@ export class IngestionStore {
    */
   #loadCustomers(appId: number): Map<string, number> {
     const count = this.#appCustomerCount.get(appId) ?? 0
-    if (this.#cachedCustomers + count > this.maxCachedCustomers) this.#forgetCustomers()
+    if (this.#cachedCustomers() + count > this.maxCachedCustomers) this.#forgetCustomers()
     const ids = new Map<string, number>()
     this.#customerIds.set(appId, ids)
     // An app that would take more than half the cache is looked up customer by customer instead.
     if (count <= this.maxCachedCustomers / 2) {
       for (const [userId, id] of this.#appCustomers.iterate(appId)) ids.set(userId, id)
-      this.#cachedCustomers += ids.size
       this.#completeApps.add(appId)
     }
     return ids
   }
 
   #cacheCustomer(appId: number, userId: string, id: number): void {
-    if (this.#cachedCustomers >= this.maxCachedCustomers) this.#forgetCustomers()
+    if (this.#cachedCustomers() >= this.maxCachedCustomers) this.#forgetCustomers()
     const ids = this.#customerIds.get(appId) ?? this.#loadCustomers(appId)
     ids.set(userId, id)
-    this.#cachedCustomers += 1
   }
 
   #forgetCustomers(): void {
     this.#customerIds.clear()
     this.#completeApps.clear()
-    this.#cachedCustomers = 0
+  }
+
+  /** Ids held, all apps together (a server has a few apps: summing their maps costs nothing). */
+  #cachedCustomers(): number {
+    let count = 0
+    for (const ids of this.#customerIds.values()) count += ids.size
+    return count
   }
 
   /** The orderId is taken: a replay of the same order, or a conflicting reuse of its id (which keeps nothing). */
