@@ -139,3 +139,48 @@ describe('IngestionStore outcomes', () => {
     expect(db.prepare('SELECT customers_count, purchases_count FROM apps WHERE id = ?').get(appId)).toEqual({ customers_count: 4, purchases_count: 7 })
   })
 })
+
+describe('IngestionStore messageIds', () => {
+  const withId = (event: EventWrite, messageId: string): EventWrite => ({ ...event, messageId })
+  const remembered = (db: Db) => db.prepare<[], string>('SELECT message_id FROM messages ORDER BY message_id').pluck().all()
+
+  it('records every messageId of a group at once, and each event alone when one was seen before', () => {
+    const { path, appId, db } = shop()
+    const writer = writerOn(path)
+    const first = batch(appId, withId(purchase('o1', 'a'), 'm1'), withId(user('b'), 'm2'))
+    const second = batch(appId, withId(purchase('o2', 'a'), 'm3'), purchase('o3', 'a'))
+    expect(writer.write([first, second])).toEqual([['created', 'created'], ['created', 'created']])
+    expect(remembered(db)).toEqual(['m1', 'm2', 'm3'])
+
+    // m2 again, beside new ids: the group's single insert is undone, and each event is checked in order.
+    const retry = batch(appId, withId(purchase('o4', 'b'), 'm4'), withId(user('b'), 'm2'), withId(purchase('o5', 'b'), 'm5'))
+    expect(writer.write([retry])).toEqual([['created', 'duplicate', 'created']])
+    expect(remembered(db)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5'])
+    expect(db.prepare('SELECT count(*) FROM purchases').pluck().get()).toBe(5)
+  })
+
+  it('falls back for one app only, and never keeps an id twice in one group', () => {
+    const { path, appId, db } = shop()
+    const other = createStores(db).apps.insertApp({ publicId: 'app_2', ownerId: 'u1', name: 'Other', currency: 'USD', timezone: 'UTC', language: 'en', createdAt: 0 })
+    const writer = writerOn(path)
+    const twice = batch(other.id, withId(purchase('o1', 'x'), 'same'), withId(purchase('o2', 'x'), 'same'))
+    expect(writer.write([batch(appId, withId(purchase('o1', 'a'), 'same')), twice])).toEqual([['created'], ['created', 'duplicate']])
+    expect(db.prepare('SELECT app_id, message_id FROM messages ORDER BY app_id').all()).toEqual([
+      { app_id: appId, message_id: 'same' },
+      { app_id: other.id, message_id: 'same' },
+    ])
+  })
+
+  it('recognises ids with escapes, emoji and lone surrogates whichever way they were recorded', () => {
+    const { path, appId, db } = shop()
+    const writer = writerOn(path)
+    const ids = ['quote " back \\ slash', 'emoji 😀 é', 'lone \ud800 surrogate', 'line\u2028separator']
+    const events = ids.map((id, index) => withId(purchase(`o${index}`, 'a'), id))
+    expect(writer.write([batch(appId, ...events)])).toEqual([events.map(() => 'created')])
+    expect(remembered(db)).toHaveLength(ids.length)
+    // Sent again, the group insert fails and every event is checked alone, by a bound parameter: all are seen.
+    const again = ids.map((id, index) => withId(purchase(`n${index}`, 'a'), id))
+    expect(writer.write([batch(appId, ...again)])).toEqual([again.map(() => 'duplicate')])
+    expect(db.prepare('SELECT count(*) FROM purchases').pluck().get()).toBe(ids.length)
+  })
+})
