@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { EventBatchWrite, EventWrite } from '../store'
-import { decodeBatches, encodeBatches } from './event-codec'
+import type { BatchCommit } from './commit-group'
+import { decodeBatch, decodeCommit, encodeBatch, encodeCommit, type EncodedBatch } from './event-codec'
 
 const events: EventWrite[] = [
   { type: 'user', userId: 'u1', profile: {} },
@@ -9,7 +10,7 @@ const events: EventWrite[] = [
     userId: 'u2',
     messageId: 'm2',
     profile: { name: 'Ada', email: null, phone: '+44 20 7946 0000' },
-    traits: '{"plan":"pro"}',
+    traits: '{"plan":"pro","note":"tab\\tand \\u0001"}',
     createdAt: 1_700_000_000_000,
   },
   { type: 'user', userId: 'u3', profile: { name: null }, createdAt: 0 },
@@ -25,7 +26,7 @@ const events: EventWrite[] = [
   },
   {
     type: 'purchase',
-    orderId: 'o2',
+    orderId: 'o2 😀 "quoted"',
     userId: 'u2',
     messageId: 'm-o2',
     amount: 0,
@@ -35,24 +36,46 @@ const events: EventWrite[] = [
     items: '[]',
     properties: '{"coupon":"SPRING"}',
   },
+  { type: 'purchase', orderId: 'o3', userId: 'u3', amount: 9_007_199_254_740_991, currency: 'USD', timestamp: 253_402_300_799_999, timestampGiven: true, items: '[]' },
 ]
 
 describe('event codec', () => {
   it('rebuilds every event field for field through a structured clone, absent fields staying absent', () => {
-    const batches: EventBatchWrite[] = [
-      { appId: 7, appCurrency: 'EUR', receivedAt: 1_700_000_000_123, events },
-      { appId: 8, appCurrency: 'USD', receivedAt: 5, events: [] },
-    ]
-    const decoded = decodeBatches(structuredClone(encodeBatches(batches)))
-    expect(decoded).toStrictEqual(batches)
-    for (const [index, event] of decoded[0]!.events.entries()) {
+    const batch: EventBatchWrite = { appId: 7, appCurrency: 'EUR', receivedAt: 1_700_000_000_123, events }
+    const decoded = decodeBatch(structuredClone(encodeBatch(batch)))
+    expect(decoded).toStrictEqual(batch)
+    for (const [index, event] of decoded.events.entries()) {
       expect(Object.keys(event).sort()).toEqual(Object.keys(events[index]!).sort())
     }
+    expect(decodeBatch(encodeBatch({ appId: 8, appCurrency: 'USD', receivedAt: 5, events: [] }))).toStrictEqual({
+      appId: 8,
+      appCurrency: 'USD',
+      receivedAt: 5,
+      events: [],
+    })
   })
 
   it('keeps a field cleared with null apart from one not given', () => {
-    const [batch] = decodeBatches(encodeBatches([{ appId: 1, appCurrency: 'USD', receivedAt: 0, events: [events[2]!] }]))
-    const user = batch!.events[0]!
+    const batch = decodeBatch(encodeBatch({ appId: 1, appCurrency: 'USD', receivedAt: 0, events: [events[2]!] }))
+    const user = batch.events[0]!
     expect(user.type === 'user' && user.profile).toStrictEqual({ name: null })
+  })
+
+  it('refuses a batch whose fields do not add up to its events', () => {
+    const [appId, currency, receivedAt, count, fields] = encodeBatch({ appId: 1, appCurrency: 'USD', receivedAt: 0, events })
+    const malformed: EncodedBatch[] = [
+      [appId, currency, receivedAt, count + 1, fields],
+      [appId, currency, receivedAt, count - 1, fields],
+      [appId, currency, receivedAt, count, fields.replace('o1', 'o\u00011')],
+      [appId, currency, receivedAt, count, `z${fields.slice(1)}`],
+    ]
+    for (const batch of malformed) expect(() => decodeBatch(batch)).toThrow('malformed')
+  })
+
+  it('carries outcomes back a character each, and errors as they are', () => {
+    const commits: BatchCommit[] = [{ outcomes: ['created', 'updated', 'duplicate', 'conflict'] }, { outcomes: [] }, { error: 'disk full' }]
+    const encoded = commits.map(encodeCommit)
+    expect(encoded).toEqual(['cudx', '', { error: 'disk full' }])
+    expect(structuredClone(encoded).map(decodeCommit)).toStrictEqual(commits)
   })
 })

@@ -1,87 +1,130 @@
-import type { EventBatchWrite, EventWrite, PurchaseWrite, UserWrite } from '../store'
+import type { EventBatchWrite, EventWrite, PurchaseWrite, UserWrite, WriteOutcome } from '../store'
+import type { BatchCommit } from './commit-group'
 
-type EncodedUser = [
-  kind: 0,
-  userId: string,
-  messageId: string | undefined,
-  name: string | null | undefined,
-  email: string | null | undefined,
-  phone: string | null | undefined,
-  traits: string | undefined,
-  createdAt: number | undefined,
-]
-type EncodedPurchase = [
-  kind: 1,
-  orderId: string,
-  userId: string,
-  messageId: string | undefined,
-  amount: number,
-  currency: string,
-  timestamp: number,
-  timestampGiven: boolean,
-  items: string,
-  properties: string | undefined,
-]
-export type EncodedEvent = EncodedUser | EncodedPurchase
-export type EncodedBatch = [appId: number, appCurrency: string, receivedAt: number, events: EncodedEvent[]]
+/** Between two fields. Validated events never hold it: ids and names refuse control characters, JSON text escapes them. */
+const FIELD = '\u0001'
+/** A field set to null; an absent field is the empty string (no field can be empty when given). */
+const NULL = '\u0002'
+const PURCHASE = 'p'
+const USER = 'u'
+const PURCHASE_FIELDS = 10
+const USER_FIELDS = 8
+
+/** One request's batch as it crosses to the writer thread: its events' fields in one string. */
+export type EncodedBatch = [appId: number, appCurrency: string, receivedAt: number, eventCount: number, fields: string]
+/** One batch's fate as it comes back: a character an event (`OUTCOME_CODES`), or why the batch was not written. */
+export type EncodedCommit = string | { error: string }
+
+const OUTCOME_CODES: Record<WriteOutcome, string> = { created: 'c', updated: 'u', duplicate: 'd', conflict: 'x' }
+const OUTCOMES: Record<string, WriteOutcome> = { c: 'created', u: 'updated', d: 'duplicate', x: 'conflict' }
 
 /**
- * Events as they cross to the writer thread: tuples instead of objects. The structured clone of `postMessage`
- * writes and reads every property name of an object; a tuple has none, and for a batch of purchases the copy costs
- * half as much on each side (0.26 µs instead of 0.50 per event to send, 0.51 instead of 0.96 to receive and rebuild).
+ * Events as they cross to the writer thread: each batch's fields joined into one string. The structured clone of
+ * `postMessage` writes, and on the other side allocates, every string and array of a batch one by one; one string
+ * is copied whole, and `split` cuts it again natively. For batches of purchases the writer thread, which bounds
+ * ingestion, spends 0.25 µs an event on it instead of 0.6–1.0 with an array per event.
  *
  * @example
- * worker.postMessage(encodeBatches(batches)) // and, in the worker: decodeBatches(message)
+ * worker.postMessage(batches.map(encodeBatch)) // and, in the worker: decodeBatch(message[0])
  */
-export function encodeBatches(batches: readonly EventBatchWrite[]): EncodedBatch[] {
-  return batches.map((batch) => [batch.appId, batch.appCurrency, batch.receivedAt, batch.events.map(encodeEvent)])
+export function encodeBatch(batch: EventBatchWrite): EncodedBatch {
+  const fields: string[] = []
+  for (const event of batch.events) {
+    if (event.type === 'purchase') {
+      fields.push(PURCHASE, event.orderId, event.userId, event.messageId ?? '', String(event.amount), event.currency)
+      fields.push(String(event.timestamp), event.timestampGiven ? '1' : '', event.items, event.properties ?? '')
+    } else {
+      const { profile } = event
+      fields.push(USER, event.userId, event.messageId ?? '', nullable(profile.name), nullable(profile.email), nullable(profile.phone))
+      fields.push(event.traits ?? '', event.createdAt === undefined ? '' : String(event.createdAt))
+    }
+  }
+  return [batch.appId, batch.appCurrency, batch.receivedAt, batch.events.length, fields.join(FIELD)]
 }
 
 /**
- * Rebuilds the batches `encodeBatches` encoded, field for field (an absent optional field stays absent).
+ * Rebuilds the batch `encodeBatch` encoded, field for field (an absent optional field stays absent). Throws when
+ * the fields do not add up to its events, so that a malformed batch is refused instead of misread.
  *
  * @example
- * const batches = decodeBatches(encodeBatches([{ appId: 1, appCurrency: 'USD', receivedAt: 0, events: [] }]))
+ * const batch = decodeBatch(encodeBatch({ appId: 1, appCurrency: 'USD', receivedAt: 0, events: [] }))
  */
-export function decodeBatches(encoded: readonly EncodedBatch[]): EventBatchWrite[] {
-  return encoded.map(([appId, appCurrency, receivedAt, events]) => ({ appId, appCurrency, receivedAt, events: events.map(decodeEvent) }))
+export function decodeBatch([appId, appCurrency, receivedAt, eventCount, text]: EncodedBatch): EventBatchWrite {
+  const fields = eventCount === 0 ? [] : text.split(FIELD)
+  const events: EventWrite[] = []
+  let at = 0
+  while (events.length < eventCount && at < fields.length) {
+    const kind = fields[at]
+    if (kind === PURCHASE && at + PURCHASE_FIELDS <= fields.length) {
+      events.push(decodePurchase(fields, at + 1))
+      at += PURCHASE_FIELDS
+    } else if (kind === USER && at + USER_FIELDS <= fields.length) {
+      events.push(decodeUser(fields, at + 1))
+      at += USER_FIELDS
+    } else break
+  }
+  if (events.length !== eventCount || at !== fields.length) throw new Error('A batch sent to the writer thread was malformed.')
+  return { appId, appCurrency, receivedAt, events }
 }
 
-function encodeEvent(event: EventWrite): EncodedEvent {
-  if (event.type === 'user') {
-    const { profile } = event
-    return [0, event.userId, event.messageId, profile.name, profile.email, profile.phone, event.traits, event.createdAt]
-  }
-  return [
-    1,
-    event.orderId,
-    event.userId,
-    event.messageId,
-    event.amount,
-    event.currency,
-    event.timestamp,
-    event.timestampGiven,
-    event.items,
-    event.properties,
-  ]
+/**
+ * A batch's fate as it goes back to the event loop: its outcomes as one string, a character an event.
+ *
+ * @example
+ * encodeCommit({ outcomes: ['created', 'duplicate'] }) // 'cd'
+ */
+export function encodeCommit(commit: BatchCommit): EncodedCommit {
+  if ('error' in commit) return commit
+  let codes = ''
+  for (const outcome of commit.outcomes) codes += OUTCOME_CODES[outcome]
+  return codes
 }
 
-function decodeEvent(encoded: EncodedEvent): EventWrite {
-  if (encoded[0] === 0) {
-    const [, userId, messageId, name, email, phone, traits, createdAt] = encoded
-    const profile: UserWrite['profile'] = {}
-    if (name !== undefined) profile.name = name
-    if (email !== undefined) profile.email = email
-    if (phone !== undefined) profile.phone = phone
-    const user: UserWrite = { type: 'user', userId, profile }
-    if (messageId !== undefined) user.messageId = messageId
-    if (traits !== undefined) user.traits = traits
-    if (createdAt !== undefined) user.createdAt = createdAt
-    return user
+/**
+ * The batch's fate `encodeCommit` encoded.
+ *
+ * @example
+ * decodeCommit('cd') // { outcomes: ['created', 'duplicate'] }
+ */
+export function decodeCommit(encoded: EncodedCommit): BatchCommit {
+  if (typeof encoded !== 'string') return encoded
+  const outcomes: WriteOutcome[] = []
+  for (const code of encoded) outcomes.push(OUTCOMES[code]!)
+  return { outcomes }
+}
+
+function nullable(value: string | null | undefined): string {
+  return value === undefined ? '' : value === null ? NULL : value
+}
+
+function decodePurchase(fields: readonly string[], at: number): PurchaseWrite {
+  const purchase: PurchaseWrite = {
+    type: 'purchase',
+    orderId: fields[at]!,
+    userId: fields[at + 1]!,
+    amount: Number(fields[at + 3]),
+    currency: fields[at + 4]!,
+    timestamp: Number(fields[at + 5]),
+    timestampGiven: fields[at + 6] === '1',
+    items: fields[at + 7]!,
   }
-  const [, orderId, userId, messageId, amount, currency, timestamp, timestampGiven, items, properties] = encoded
-  const purchase: PurchaseWrite = { type: 'purchase', orderId, userId, amount, currency, timestamp, timestampGiven, items }
-  if (messageId !== undefined) purchase.messageId = messageId
-  if (properties !== undefined) purchase.properties = properties
+  const messageId = fields[at + 2]!
+  const properties = fields[at + 8]!
+  if (messageId !== '') purchase.messageId = messageId
+  if (properties !== '') purchase.properties = properties
   return purchase
+}
+
+function decodeUser(fields: readonly string[], at: number): UserWrite {
+  const profile: UserWrite['profile'] = {}
+  const [name, email, phone] = [fields[at + 2]!, fields[at + 3]!, fields[at + 4]!]
+  if (name !== '') profile.name = name === NULL ? null : name
+  if (email !== '') profile.email = email === NULL ? null : email
+  if (phone !== '') profile.phone = phone === NULL ? null : phone
+  const user: UserWrite = { type: 'user', userId: fields[at]!, profile }
+  const [messageId, traits, createdAt] = [fields[at + 1]!, fields[at + 5]!, fields[at + 6]!]
+  if (messageId !== '') user.messageId = messageId
+  if (traits !== '') user.traits = traits
+  if (createdAt !== '') user.createdAt = Number(createdAt)
+  return user
 }

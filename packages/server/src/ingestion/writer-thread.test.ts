@@ -117,6 +117,20 @@ describe('WriterThread', () => {
     expect(logger.errors).toEqual([])
   })
 
+  it('refuses alone a batch that cannot cross to the worker intact, and writes the others of its group', async () => {
+    const shop = createShop()
+    const { writer } = startWriter(shop, recordingLogger())
+    // Validation never lets a control character into an id; if one got through, it would split a field in two.
+    const broken = { ...purchase('o1', 'a', 100), orderId: 'o\u00011' }
+    const commits = await writer.write([batch(shop, purchase('o0', 'a', 1)), batch(shop, broken), batch(shop, purchase('o2', 'b', 2))])
+    expect(commits).toEqual([
+      { outcomes: ['created'] },
+      { error: 'A batch sent to the writer thread was malformed.' },
+      { outcomes: ['created'] },
+    ])
+    expect(counts(shop)).toEqual({ customers: 2, purchases: 2 })
+  })
+
   it('settles a write from takeReplies() alone, while the event loop never turns', async () => {
     const shop = createShop()
     const { writer } = startWriter(shop, recordingLogger())

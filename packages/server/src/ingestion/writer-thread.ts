@@ -3,7 +3,7 @@ import type { Logger } from '../logger'
 import type { EventBatchWrite } from '../store'
 import { spawnWorker, stopWorker, workerEntry } from '../threads'
 import type { BatchCommit } from './commit-group'
-import { decodeBatches, encodeBatches } from './event-codec'
+import { decodeBatch, decodeCommit, encodeBatch, encodeCommit } from './event-codec'
 import type { EventWriter } from './event-writer'
 import type { WriterReply, WriterRequest, WriterWorkerData } from './writer-worker'
 
@@ -62,8 +62,8 @@ export class WriterThread implements EventWriter {
 
   async write(batches: readonly EventBatchWrite[]): Promise<BatchCommit[]> {
     if (!this.#worker) return this.fallback.write(batches)
-    const reply = await this.#request({ id: this.#nextId++, kind: 'write', batches: encodeBatches(batches) })
-    if ('commits' in reply) return reply.commits
+    const reply = await this.#request({ id: this.#nextId++, kind: 'write', batches: batches.map(encodeBatch) })
+    if ('commits' in reply) return reply.commits.map(decodeCommit)
     throw new Error('error' in reply ? reply.error : 'unexpected reply from the writer thread')
   }
 
@@ -157,7 +157,10 @@ export class WriterThread implements EventWriter {
   }
 
   async #runInFallback(request: WriterRequest): Promise<WriterReply> {
-    if (request.kind === 'write') return { id: request.id, commits: await this.fallback.write(decodeBatches(request.batches)) }
+    if (request.kind === 'write') {
+      const commits = await this.fallback.write(request.batches.map(decodeBatch))
+      return { id: request.id, commits: commits.map(encodeCommit) }
+    }
     if (request.kind === 'refresh-totals') return { id: request.id, changed: await this.fallback.refreshTotals() }
     return { id: request.id, changed: 0 }
   }

@@ -6,8 +6,9 @@
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads'
 import { CustomerTotalsStore, IngestionStore, openDatabase } from '../store'
+import type { EventBatchWrite } from '../store'
 import { commitGroup, type BatchCommit } from './commit-group'
-import { decodeBatches, type EncodedBatch } from './event-codec'
+import { decodeBatch, encodeCommit, type EncodedBatch, type EncodedCommit } from './event-codec'
 
 export type WriterWorkerData = { path: string; synchronous: 'FULL' | 'NORMAL'; checkpointInCommits: boolean }
 export type WriterRequest =
@@ -16,7 +17,7 @@ export type WriterRequest =
   | { id: number; kind: 'close' }
 export type WriterReply =
   | { ready: true }
-  | { id: number; commits: BatchCommit[] }
+  | { id: number; commits: EncodedCommit[] }
   | { id: number; changed: number }
   | { id: number; error: string }
 
@@ -41,10 +42,26 @@ parentPort?.on('message', (request: WriterRequest) => {
   try {
     reply =
       request.kind === 'write'
-        ? { id: request.id, commits: commitGroup(ingestion, decodeBatches(request.batches)) }
+        ? { id: request.id, commits: writeGroup(request.batches).map(encodeCommit) }
         : { id: request.id, changed: totals.refresh() }
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) }
   }
   replies.postMessage(reply)
 })
+
+/** Commits the batches that decode; one that does not is refused alone (its request fails, the others go on). */
+function writeGroup(encoded: readonly EncodedBatch[]): BatchCommit[] {
+  const batches: EventBatchWrite[] = []
+  const refused = new Map<number, BatchCommit>()
+  encoded.forEach((batch, index) => {
+    try {
+      batches.push(decodeBatch(batch))
+    } catch (error) {
+      refused.set(index, { error: error instanceof Error ? error.message : String(error) })
+    }
+  })
+  const written = commitGroup(ingestion, batches)
+  let next = 0
+  return encoded.map((_, index) => refused.get(index) ?? written[next++]!)
+}
