@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { EventBatchWrite, EventWrite } from '../store'
 import type { BatchCommit } from './commit-group'
-import { decodeBatch, decodeCommit, encodeBatch, encodeCommit, type EncodedBatch } from './event-codec'
+import { decodeBatch, decodeCommit, decodeGroup, encodeBatch, encodeCommit, type EncodedBatch } from './event-codec'
 
 const events: EventWrite[] = [
   { type: 'user', userId: 'u1', profile: {} },
@@ -70,6 +70,18 @@ describe('event codec', () => {
       [appId, currency, receivedAt, count, `z${fields.slice(1)}`],
     ]
     for (const batch of malformed) expect(() => decodeBatch(batch)).toThrow('malformed')
+  })
+
+  it('refuses a malformed batch of a group alone, and answers for every batch in the order sent', () => {
+    const good = (appId: number) => encodeBatch({ appId, appCurrency: 'USD', receivedAt: 0, events: [events[3]!] })
+    const [appId, currency, receivedAt, count, fields] = good(2)
+    const group = decodeGroup([good(1), [appId, currency, receivedAt, count + 1, fields], good(3)])
+    expect(group.batches.map((batch) => batch.appId)).toEqual([1, 3])
+    expect(group.fates([{ outcomes: ['created'] }, { outcomes: ['duplicate'] }])).toEqual([
+      'c',
+      { error: 'A batch sent to the writer thread was malformed.' },
+      'd',
+    ])
   })
 
   it('carries outcomes back a character each, and errors as they are', () => {

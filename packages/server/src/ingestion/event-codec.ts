@@ -67,6 +67,40 @@ export function decodeBatch([appId, appCurrency, receivedAt, eventCount, text]: 
   return { appId, appCurrency, receivedAt, events }
 }
 
+/** A group as the writer receives it: the batches that decoded, to write together, and how to answer for all. */
+export type DecodedGroup = {
+  batches: EventBatchWrite[]
+  /** Every batch's fate in the order sent, encoded for the way back: `written` for the decoded ones, in order. */
+  fates(written: readonly BatchCommit[]): EncodedCommit[]
+}
+
+/**
+ * Decodes a group's batches for the writer. One that does not decode is refused alone (its request fails), and the
+ * others are written.
+ *
+ * @example
+ * const group = decodeGroup(request.batches)
+ * reply({ commits: group.fates(commitGroup(store, group.batches)) })
+ */
+export function decodeGroup(encoded: readonly EncodedBatch[]): DecodedGroup {
+  const batches: EventBatchWrite[] = []
+  const refused = new Map<number, BatchCommit>()
+  encoded.forEach((batch, index) => {
+    try {
+      batches.push(decodeBatch(batch))
+    } catch (error) {
+      refused.set(index, { error: error instanceof Error ? error.message : String(error) })
+    }
+  })
+  return {
+    batches,
+    fates(written) {
+      let next = 0
+      return encoded.map((_, index) => encodeCommit(refused.get(index) ?? written[next++]!))
+    },
+  }
+}
+
 /**
  * A batch's fate as it goes back to the event loop: its outcomes as one string, a character an event.
  *

@@ -3,7 +3,7 @@ import type { Logger } from '../logger'
 import type { EventBatchWrite } from '../store'
 import { spawnWorker, stopWorker, workerEntry } from '../threads'
 import type { BatchCommit } from './commit-group'
-import { decodeBatch, decodeCommit, encodeBatch, encodeCommit } from './event-codec'
+import { decodeCommit, decodeGroup, encodeBatch } from './event-codec'
 import type { EventWriter } from './event-writer'
 import type { WriterReply, WriterRequest, WriterWorkerData } from './writer-worker'
 
@@ -158,8 +158,8 @@ export class WriterThread implements EventWriter {
 
   async #runInFallback(request: WriterRequest): Promise<WriterReply> {
     if (request.kind === 'write') {
-      const commits = await this.fallback.write(request.batches.map(decodeBatch))
-      return { id: request.id, commits: commits.map(encodeCommit) }
+      const group = decodeGroup(request.batches)
+      return { id: request.id, commits: group.fates(await this.fallback.write(group.batches)) }
     }
     if (request.kind === 'refresh-totals') return { id: request.id, changed: await this.fallback.refreshTotals() }
     return { id: request.id, changed: 0 }

@@ -6,9 +6,8 @@
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads'
 import { CustomerTotalsStore, IngestionStore, openDatabase } from '../store'
-import type { EventBatchWrite } from '../store'
-import { commitGroup, type BatchCommit } from './commit-group'
-import { decodeBatch, encodeCommit, type EncodedBatch, type EncodedCommit } from './event-codec'
+import { commitGroup } from './commit-group'
+import { decodeGroup, type EncodedBatch, type EncodedCommit } from './event-codec'
 
 export type WriterWorkerData = { path: string; synchronous: 'FULL' | 'NORMAL'; checkpointInCommits: boolean }
 export type WriterRequest =
@@ -42,7 +41,7 @@ parentPort?.on('message', (request: WriterRequest) => {
   try {
     reply =
       request.kind === 'write'
-        ? { id: request.id, commits: writeGroup(request.batches).map(encodeCommit) }
+        ? { id: request.id, commits: writeGroup(request.batches) }
         : { id: request.id, changed: totals.refresh() }
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) }
@@ -50,18 +49,8 @@ parentPort?.on('message', (request: WriterRequest) => {
   replies.postMessage(reply)
 })
 
-/** Commits the batches that decode; one that does not is refused alone (its request fails, the others go on). */
-function writeGroup(encoded: readonly EncodedBatch[]): BatchCommit[] {
-  const batches: EventBatchWrite[] = []
-  const refused = new Map<number, BatchCommit>()
-  encoded.forEach((batch, index) => {
-    try {
-      batches.push(decodeBatch(batch))
-    } catch (error) {
-      refused.set(index, { error: error instanceof Error ? error.message : String(error) })
-    }
-  })
-  const written = commitGroup(ingestion, batches)
-  let next = 0
-  return encoded.map((_, index) => refused.get(index) ?? written[next++]!)
+/** One group commit; a batch that does not decode is refused alone, and the others are written. */
+function writeGroup(encoded: readonly EncodedBatch[]): EncodedCommit[] {
+  const group = decodeGroup(encoded)
+  return group.fates(commitGroup(ingestion, group.batches))
 }
