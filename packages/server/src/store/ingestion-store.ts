@@ -182,9 +182,12 @@ export class IngestionStore {
     return outcomes
   }
 
-  /** Records the messageId; false when it was already there (the event is a duplicate). One B-tree write, no read. */
-  #firstSighting(appId: number, messageId: string | undefined): boolean {
-    return messageId === undefined || this.#rememberMessage.run(appId, messageId).changes === 1
+  /**
+   * Records the messageId; false when it was already there (the event is a duplicate). One B-tree write, no read;
+   * none when `remembered` (the group's single insert recorded it, as a first sighting).
+   */
+  #firstSighting(appId: number, messageId: string | undefined, remembered: boolean): boolean {
+    return remembered || messageId === undefined || this.#rememberMessage.run(appId, messageId).changes === 1
   }
 
   #customerId(appId: number, userId: string): number | undefined {
@@ -247,7 +250,7 @@ export class IngestionStore {
   }
 
   #writeUser(batch: EventBatchWrite, event: UserWrite, messageRemembered: boolean, counters: { customers: number }): WriteOutcome {
-    if (!messageRemembered && !this.#firstSighting(batch.appId, event.messageId)) return 'duplicate'
+    if (!this.#firstSighting(batch.appId, event.messageId, messageRemembered)) return 'duplicate'
     const existing = this.#customerId(batch.appId, event.userId)
     const { profile } = event
     if (existing === undefined) {
@@ -292,7 +295,7 @@ export class IngestionStore {
     messageRemembered: boolean,
     counters: { customers: number; purchases: number },
   ): WriteOutcome {
-    if (!messageRemembered && !this.#firstSighting(batch.appId, event.messageId)) return 'duplicate'
+    if (!this.#firstSighting(batch.appId, event.messageId, messageRemembered)) return 'duplicate'
     let customerId = this.#customerId(batch.appId, event.userId)
     let newCustomer = false
     if (customerId === undefined) {
