@@ -30,34 +30,47 @@ export function compressHistories(histories: readonly CustomerHistory[]): Compre
   const recencies = createDenseIndex<number>()
   const ages = createDenseIndex<number>()
   const frequencies = createDenseIndex<number>()
-  const rows = new Map<string, number>()
-  const rowFrequency: number[] = []
+  // Each history as three dense indices first, so that a row is known by one number made of them: a string key per
+  // customer cost some 60 bytes each, megabytes of heap for a 100 000-customer fit.
+  const count = histories.length
+  const frequencyOf = new Uint32Array(count)
+  const recencyOf = new Uint32Array(count)
+  const ageOf = new Uint32Array(count)
+  let repeatCustomers = 0
+  histories.forEach(({ frequency, recency, age }, i) => {
+    if (frequency > 0) repeatCustomers++
+    frequencyOf[i] = frequencies.indexOf(frequency)
+    recencyOf[i] = recencies.indexOf(recency)
+    ageOf[i] = ages.indexOf(age)
+  })
+  const recencyCount = recencies.values.length
+  const ageCount = ages.values.length
+  const exactKeys = frequencies.values.length * recencyCount * ageCount <= Number.MAX_SAFE_INTEGER
+  const rows = new Map<number | string, number>()
+  const rowFrequencyIndex: number[] = []
   const rowRecency: number[] = []
   const rowAge: number[] = []
-  const rowFrequencyIndex: number[] = []
   const rowWeight: number[] = []
-  let repeatCustomers = 0
-  for (const { frequency, recency, age } of histories) {
-    if (frequency > 0) repeatCustomers++
-    const recencyAt = recencies.indexOf(recency)
-    const ageAt = ages.indexOf(age)
-    const key = `${frequency}|${recencyAt}|${ageAt}`
+  for (let i = 0; i < count; i++) {
+    const frequencyAt = frequencyOf[i] as number
+    const recencyAt = recencyOf[i] as number
+    const ageAt = ageOf[i] as number
+    const key = exactKeys ? (frequencyAt * recencyCount + recencyAt) * ageCount + ageAt : `${frequencyAt}|${recencyAt}|${ageAt}`
     const row = rows.get(key)
     if (row !== undefined) {
-      rowWeight[row] = (rowWeight[row] ?? 0) + 1
+      rowWeight[row] = (rowWeight[row] as number) + 1
       continue
     }
     rows.set(key, rowWeight.length)
-    rowFrequency.push(frequency)
+    rowFrequencyIndex.push(frequencyAt)
     rowRecency.push(recencyAt)
     rowAge.push(ageAt)
-    rowFrequencyIndex.push(frequencies.indexOf(frequency))
     rowWeight.push(1)
   }
   return {
-    customers: histories.length,
+    customers: count,
     repeatCustomers,
-    frequencies: Float64Array.from(rowFrequency),
+    frequencies: Float64Array.from(rowFrequencyIndex, (at) => frequencies.values[at] as number),
     weights: Float64Array.from(rowWeight),
     recencyIndex: Uint32Array.from(rowRecency),
     ageIndex: Uint32Array.from(rowAge),
