@@ -1,18 +1,29 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 export const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url))
 
+/**
+ * The Node flags of the package's `start` script (`node <flags> dist/main.js`), so that tests and benchmarks run the
+ * server as `npm start` does.
+ */
+export function startScriptFlags(packageJsonUrl = new URL('../package.json', import.meta.url)): string[] {
+  const { scripts } = JSON.parse(readFileSync(packageJsonUrl, 'utf8')) as { scripts: { start: string } }
+  const words = scripts.start.trim().split(/\s+/)
+  return words.slice(words.indexOf('node') + 1, -1)
+}
+
 export type ServerProcess = { url: string; child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<number | null> }
 
 /**
- * Starts the built server (`dist/main.js`) as a child process on a free port and resolves once it listens.
+ * Starts the built server (`dist/main.js`) as a child process, with `npm start`'s flags, on a free port and resolves
+ * once it listens.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first`)
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...startScriptFlags(), MAIN], {
     env: { ...process.env, PORT: '0', CRM_AI: 'off', CRM_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { afterAll, describe, expect, it } from 'vitest'
+import { MAIN, startScriptFlags } from './server-process'
+
+const dir = mkdtempSync(join(tmpdir(), 'crm-start-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+type LogLine = { level: string; msg: string; heapLimitMiB?: number }
+
+/** The server's JSON log lines until it listens, then it is stopped. */
+async function startupLog(flags: string[], database: string): Promise<LogLine[]> {
+  const child = spawn(process.execPath, [...flags, MAIN], {
+    env: { ...process.env, PORT: '0', CRM_AI: 'off', CRM_LOG_LEVEL: 'info', CRM_DATABASE: database },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
+  const lines: LogLine[] = []
+  await new Promise<void>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.startsWith('{')) return
+      const entry = JSON.parse(line) as LogLine
+      lines.push(entry)
+      if (entry.msg === 'listening') resolve()
+    })
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
+  })
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await exited
+  return lines
+}
+
+describe('the start script', () => {
+  it('caps the old generation at 1 GiB, and the root start uses the same flags', () => {
+    const flags = startScriptFlags()
+    expect(flags).toEqual(['--max-old-space-size=1024'])
+    const root = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }
+    expect(root.scripts.start).toContain(`node ${flags.join(' ')} packages/server/dist/main.js`)
+  })
+
+  it('runs the server (as the tests and benchmarks start it) with that heap limit, and a server started without the flags warns', async () => {
+    const withFlags = await startupLog(startScriptFlags(), join(dir, 'a.sqlite'))
+    const listening = withFlags.find((line) => line.msg === 'listening')
+    expect(listening?.heapLimitMiB).toBeGreaterThan(1024)
+    expect(listening?.heapLimitMiB).toBeLessThan(1536)
+    expect(withFlags.some((line) => line.level === 'warn')).toBe(false)
+
+    const withoutFlags = await startupLog(['--max-old-space-size=4096'], join(dir, 'b.sqlite'))
+    expect(withoutFlags.find((line) => line.msg === 'listening')?.heapLimitMiB).toBeGreaterThan(4096)
+    expect(withoutFlags.some((line) => line.level === 'warn' && line.msg.startsWith('started without the V8 flags'))).toBe(true)
+  })
+})
