@@ -79,10 +79,13 @@ export class AppsStore {
     this.#revokeKey = db.prepare(
       'UPDATE api_keys SET revoked_at = ? WHERE id = ? AND app_id = ? AND revoked_at IS NULL RETURNING hash',
     )
+    // After a refresh, so that customer_purchases holds every purchase of the app.
     this.#recomputeRevenue = db.prepare(
       `UPDATE customers SET
-         revenue = (SELECT coalesce(sum(amount), 0) FROM purchases WHERE customer_id = customers.id AND currency = @currency),
-         revenue_orders = (SELECT count(*) FROM purchases WHERE customer_id = customers.id AND currency = @currency)
+         revenue = (SELECT coalesce(sum(p.amount), 0) FROM customer_purchases cp JOIN purchases p ON p.id = cp.purchase_id
+                    WHERE cp.customer_id = customers.id AND p.currency = @currency),
+         revenue_orders = (SELECT count(*) FROM customer_purchases cp JOIN purchases p ON p.id = cp.purchase_id
+                           WHERE cp.customer_id = customers.id AND p.currency = @currency)
        WHERE app_id = @appId`,
     )
     this.#touchKey = db.prepare('UPDATE api_keys SET last_used_at = max(coalesce(last_used_at, 0), ?) WHERE id = ?')

@@ -199,5 +199,79 @@ describe('CustomerTotalsStore', () => {
     expect(listed(shop, '-revenue')).toEqual(['b', 'a'])
     expect(stored(shop).a).toMatchObject({ orders: 1, revenue: 700 })
     expect(stores.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%ranking%'").all()).toEqual([])
+    // Migration 5 filled customer_purchases with the purchases up to the watermark and dropped the index it replaces.
+    expect(stores.db.prepare('SELECT customer_id, ts, purchase_id FROM customer_purchases').raw().all()).toEqual([
+      [1, 10, 1],
+      [2, 20, 2],
+    ])
+    expect(stores.db.prepare("SELECT name FROM sqlite_master WHERE name = 'purchases_by_customer'").all()).toEqual([])
+  })
+
+  it('keeps each customer’s purchases by time in customer_purchases, up to the watermark, in the same transaction', () => {
+    const shop = createShop(tempDatabase())
+    const byCustomer = () => shop.stores.db.prepare('SELECT customer_id, ts, purchase_id FROM customer_purchases').raw().all()
+    buy(shop, purchase('b', 1, '2026-01-05'), purchase('a', 2, '2026-01-04'), purchase('b', 3, '2026-01-01'))
+    expect(byCustomer()).toEqual([])
+    shop.stores.totals.refresh()
+    const [b, a] = ['b', 'a'].map((userId) => shop.stores.customers.findCustomer(shop.app.id, userId)!.id) as [number, number]
+    expect(byCustomer()).toEqual([
+      [b, day('2026-01-01'), 3],
+      [b, day('2026-01-05'), 1],
+      [a, day('2026-01-04'), 2],
+    ])
+    buy(shop, purchase('a', 4, '2026-01-02'))
+    expect(byCustomer()).toHaveLength(3)
+    shop.stores.totals.refresh()
+    expect(byCustomer()).toContainEqual([a, day('2026-01-02'), 4])
+  })
+
+  it('reads a customer’s purchases alike on both sides of the watermark: pages, ranges and order across them', () => {
+    const shop = createShop(tempDatabase())
+    const { customers, totals } = shop.stores
+    const dates = ['2026-01-10', '2026-01-03', '2026-01-07', '2026-01-01', '2026-01-07', '2026-01-05']
+    buy(shop, ...dates.slice(0, 3).map((date, i) => purchase('a', 100 + i, date)), purchase('other', 1, '2026-01-06'))
+    totals.refresh()
+    // Three more after the watermark, older and newer than those before it, and one on the same day as one of them.
+    buy(shop, ...dates.slice(3).map((date, i) => purchase('a', 103 + i, date)))
+    const a = customers.findCustomer(shop.app.id, 'a')!.id
+    const expected = dates
+      .map((date, i) => ({ amount: 100 + i, ts: day(date) }))
+      .sort((x, y) => y.ts - x.ts || y.amount - x.amount) // ids grow with the amounts here
+      .map((row) => row.amount)
+
+    const read = () => {
+      const pages: number[][] = []
+      let after: { value: number; id: number } | undefined
+      for (;;) {
+        const page = customers.listPurchases({ appId: shop.app.id, customerId: a, limit: 2, ...(after ? { after } : {}) })
+        if (page.length === 0) break
+        pages.push(page.map((row) => row.amount))
+        const last = page.at(-1)!
+        after = { value: last.ts, id: last.id }
+      }
+      return {
+        recent: customers.recentPurchases(a, 4).map((row) => row.amount),
+        pages,
+        inRange: customers.listPurchases({ appId: shop.app.id, customerId: a, from: day('2026-01-03'), to: day('2026-01-08'), limit: 10 }).map((row) => row.amount),
+      }
+    }
+    const beforeRefresh = read()
+    expect(totals.pending()).toBe(3)
+    expect(beforeRefresh.recent).toEqual(expected.slice(0, 4))
+    expect(beforeRefresh.pages.flat()).toEqual(expected)
+    expect(beforeRefresh.pages.every((page) => page.length <= 2)).toBe(true)
+    expect(beforeRefresh.inRange).toEqual([104, 102, 105, 101])
+    totals.refresh()
+    expect(read()).toEqual(beforeRefresh)
+  })
+
+  it('catches up only when more purchases wait than a read may scan', () => {
+    const shop = createShop(tempDatabase())
+    buy(shop, purchase('a', 1, '2026-01-01'), purchase('a', 2, '2026-01-02'), purchase('b', 3, '2026-01-03'))
+    shop.stores.totals.catchUp(3)
+    expect(shop.stores.totals.pending()).toBe(3)
+    shop.stores.totals.catchUp(2)
+    expect(shop.stores.totals.pending()).toBe(0)
+    expect(stored(shop).a).toMatchObject({ orders: 2, revenue: 3 })
   })
 })

@@ -5,14 +5,17 @@ export type TotalsDelta = { orders: number; revenue: number; revenueOrders: numb
 
 /**
  * Keeps the customers' purchase totals (`orders`, `revenue`, `revenue_orders`, `first_purchase_at`,
- * `last_purchase_at`, and `created_at` lowered to the first purchase), which the lists show and sort by.
+ * `last_purchase_at`, and `created_at` lowered to the first purchase), which the lists show and sort by, and
+ * `customer_purchases`, each customer's purchases by time.
  *
  * Ingestion only appends purchases: updating the customer's row (and moving it in the revenue and last-purchase
- * indexes) at every purchase cost more than the purchase itself, and dirtied a random page per event. The totals
- * are brought up to date in bulk instead, for the purchases after a durable watermark: before any list of
- * customers and in the background after ingestion; one customer is read exact with `delta()`. The watermark and
- * the totals change in one transaction, so any connection can refresh and a crash loses nothing: purchases are
- * the record, totals are derived from them.
+ * indexes) at every purchase cost more than the purchase itself, and dirtied a random page per event; so did an
+ * index of purchases by customer, once customers came in any order. Both are brought up to date in bulk instead,
+ * for the purchases after a durable watermark: before any list of customers, in the background after ingestion, and
+ * before a read of one customer when many purchases wait (`catchUp`); a customer read adds the few after the
+ * watermark itself (`delta()`, and the purchases read by rowid past it). The watermark, the totals and
+ * `customer_purchases` change in one transaction, so any connection can refresh and a crash loses nothing:
+ * purchases are the record, the rest is derived from them.
  *
  * @example
  * totals.refresh() // 0 when nothing was purchased since the last refresh
@@ -45,6 +48,11 @@ export class CustomerTotalsStore {
        ) AS fresh
        WHERE customers.id = fresh.customer_id`,
     )
+    // In customer order, so each page of the table is written once per refresh, not once per commit.
+    const addCustomerPurchases = db.prepare(
+      `INSERT INTO customer_purchases (customer_id, ts, purchase_id)
+       SELECT customer_id, ts, id FROM purchases WHERE id > @through AND id <= @latest ORDER BY customer_id, ts, id`,
+    )
     const advance = db.prepare('UPDATE customer_totals SET totals_through = ?')
     this.#pendingSince = watermark
     this.#refresh = db
@@ -52,6 +60,7 @@ export class CustomerTotalsStore {
         const { through, latest } = watermark.get()!
         if (latest <= through) return 0
         const { changes } = addPurchases.run({ through, latest })
+        addCustomerPurchases.run({ through, latest })
         advance.run(latest)
         return changes
       })
@@ -61,7 +70,7 @@ export class CustomerTotalsStore {
       `SELECT count(*) AS orders, coalesce(sum(iif(p.currency = a.currency, p.amount, 0)), 0) AS revenue,
          coalesce(sum(p.currency = a.currency), 0) AS revenueOrders, min(p.ts) AS firstAt, max(p.ts) AS lastAt
        FROM purchases p JOIN apps a ON a.id = p.app_id
-       WHERE p.customer_id = @customerId AND p.id > @through`,
+       WHERE p.id > @through AND p.customer_id = @customerId`,
     )
   }
 
@@ -75,6 +84,17 @@ export class CustomerTotalsStore {
   refresh(): number {
     if (this.pending() === 0) return 0
     return this.#refresh()
+  }
+
+  /**
+   * Refreshes when more than `maxPending` purchases wait: a customer's reads scan the purchases after the watermark,
+   * so this bounds what one read costs (a long wait happens only while ingestion outruns the background refresh).
+   *
+   * @example
+   * totals.catchUp(10_000)
+   */
+  catchUp(maxPending: number): void {
+    if (this.pending() > maxPending) this.#refresh()
   }
 
   /**

@@ -57,6 +57,23 @@ const customerColumns = `id, user_id AS userId, name, email, phone, traits, crea
   first_purchase_at AS firstPurchaseAt, last_purchase_at AS lastPurchaseAt, orders, revenue, revenue_orders AS revenueOrders`
 const purchaseColumns = `p.id, p.order_id AS orderId, c.user_id AS userId, p.amount, p.currency, p.ts, p.items, p.properties`
 
+// A customer's reads scan the purchases after the totals' watermark (~1 ms for this many); more, and they refresh first.
+const MAX_SCANNED_PURCHASES = 10_000
+
+/**
+ * SQL for the ids of one customer's purchases that can be among the newest `@limit` passing `conditions` (on `ts`
+ * and `purchase_id`): those of `customer_purchases`, which holds them up to the totals' watermark, and every one
+ * after the watermark, read by rowid. The caller orders, filters and limits the purchases themselves.
+ */
+function customerPurchaseIds(conditions: string[]): string {
+  const where = ['customer_id = @customerId', ...conditions].join(' AND ')
+  return `SELECT purchase_id FROM (
+      SELECT purchase_id FROM customer_purchases WHERE ${where} ORDER BY ts DESC, purchase_id DESC LIMIT @limit
+    )
+    UNION ALL
+    SELECT id FROM purchases WHERE id > (SELECT totals_through FROM customer_totals) AND customer_id = @customerId`
+}
+
 /**
  * Reads of the customer base: lists with keyset pagination, one customer, its purchases and timeline.
  *
@@ -80,9 +97,9 @@ export class CustomersStore {
     this.#customerEvents = db.prepare<[number, number], CustomerEventRow>(
       'SELECT type, at, data FROM customer_events WHERE customer_id = ? ORDER BY at DESC, id DESC LIMIT ?',
     )
-    this.#recentPurchases = db.prepare<[number, number], PurchaseRow>(
+    this.#recentPurchases = db.prepare<{ customerId: number; limit: number }, PurchaseRow>(
       `SELECT ${purchaseColumns} FROM purchases p JOIN customers c ON c.id = p.customer_id
-       WHERE p.customer_id = ? ORDER BY p.ts DESC, p.id DESC LIMIT ?`,
+       WHERE p.id IN (${customerPurchaseIds([])}) ORDER BY p.ts DESC, p.id DESC LIMIT @limit`,
     )
   }
 
@@ -114,6 +131,7 @@ export class CustomersStore {
 
   /** One customer, its totals exact: the stored ones plus what its purchases after their watermark add. */
   findCustomer(appId: number, userId: string): CustomerRow | undefined {
+    this.totals.catchUp(MAX_SCANNED_PURCHASES)
     const found = this.#customerByUserId.get(appId, userId)
     if (!found) return undefined
     const { totalsThrough, ...row } = found
@@ -135,16 +153,31 @@ export class CustomersStore {
   }
 
   recentPurchases(customerId: number, limit: number): PurchaseRow[] {
-    return this.#recentPurchases.all(customerId, limit)
+    this.totals.catchUp(MAX_SCANNED_PURCHASES)
+    return this.#recentPurchases.all({ customerId, limit })
   }
 
   /** One page of purchases, newest first. */
   listPurchases(query: PurchaseListQuery): PurchaseRow[] {
     const conditions = ['p.app_id = @appId']
-    if (query.customerId !== undefined) conditions.push('p.customer_id = @customerId')
-    if (query.from !== undefined) conditions.push('p.ts >= @from')
-    if (query.to !== undefined) conditions.push('p.ts < @to')
-    if (query.after) conditions.push('(p.ts < @afterTs OR (p.ts = @afterTs AND p.id < @afterId))')
+    // The same conditions on customer_purchases' columns, so that its side of a customer's purchases stops at @limit.
+    const byCustomer: string[] = []
+    if (query.from !== undefined) {
+      conditions.push('p.ts >= @from')
+      byCustomer.push('ts >= @from')
+    }
+    if (query.to !== undefined) {
+      conditions.push('p.ts < @to')
+      byCustomer.push('ts < @to')
+    }
+    if (query.after) {
+      conditions.push('(p.ts < @afterTs OR (p.ts = @afterTs AND p.id < @afterId))')
+      byCustomer.push('(ts < @afterTs OR (ts = @afterTs AND purchase_id < @afterId))')
+    }
+    if (query.customerId !== undefined) {
+      this.totals.catchUp(MAX_SCANNED_PURCHASES)
+      conditions.push(`p.id IN (${customerPurchaseIds(byCustomer)})`)
+    }
     const sql = `SELECT ${purchaseColumns} FROM purchases p JOIN customers c ON c.id = p.customer_id
       WHERE ${conditions.join(' AND ')} ORDER BY p.ts DESC, p.id DESC LIMIT @limit`
     return this.#statement(sql).all({
