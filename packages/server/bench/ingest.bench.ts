@@ -138,8 +138,8 @@ report('GET /v1/customers/:userId p50', detail.p50, 'ms', 5, false)
 if (list.failures + detail.failures > 0) console.log(`  ! reads: ${list.failures + detail.failures} failures`)
 phase('reads')
 
-// 4. The batches again with each event for another customer, far from the last: the figure above sends customers in
-// order, so each commit's inserts into the by-customer index share pages. A reference, with no target.
+// 4. The batches again with each event for another customer, far from the last, as a real store's traffic comes: the
+// figure above sends customers in order, so each commit's writes share pages. A reference, with no target.
 const scattered = await load({
   url: `${server.url}/v1/batch`,
   method: 'POST',
