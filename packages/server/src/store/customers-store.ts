@@ -85,6 +85,7 @@ export class CustomersStore {
   readonly #customerByUserId
   readonly #customerEvents
   readonly #recentPurchases
+  readonly #exactCustomerRead
 
   constructor(
     private readonly db: Db,
@@ -101,6 +102,7 @@ export class CustomersStore {
       `SELECT ${purchaseColumns} FROM purchases p JOIN customers c ON c.id = p.customer_id
        WHERE p.id IN (${customerPurchaseIds([])}) ORDER BY p.ts DESC, p.id DESC LIMIT @limit`,
     )
+    this.#exactCustomerRead = db.transaction((appId: number, userId: string) => this.#exactCustomer(appId, userId))
   }
 
   /**
@@ -132,6 +134,12 @@ export class CustomersStore {
   /** One customer, its totals exact: the stored ones plus what its purchases after their watermark add. */
   findCustomer(appId: number, userId: string): CustomerRow | undefined {
     this.totals.catchUp(MAX_SCANNED_PURCHASES)
+    // One read transaction: the row, its watermark and the purchases after it come from one snapshot, so a refresh
+    // committed by the writer between the two reads cannot count a purchase twice.
+    return this.#exactCustomerRead(appId, userId)
+  }
+
+  #exactCustomer(appId: number, userId: string): CustomerRow | undefined {
     const found = this.#customerByUserId.get(appId, userId)
     if (!found) return undefined
     const { totalsThrough, ...row } = found
