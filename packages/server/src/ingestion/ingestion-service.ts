@@ -8,8 +8,9 @@ export type CommitListener = (appIds: ReadonlySet<number>) => void
 /**
  * When the customers' totals are refreshed in the background: once ingestion has been quiet for `idleMs`, or
  * `maxStaleMs` after the first commit they miss even if it never is. A refresh holds the writer for a few µs per
- * customer who bought, whatever the number of their purchases, so under load it is put off and done in one go
- * (reads of customers are exact anyway: a list refreshes first, one customer adds its own new purchases).
+ * customer who bought and under 1 µs per purchase (its place in `customer_purchases`), so under load it is put off
+ * and done in one go: ~1.7 s after 10 s of 100 000 purchases a second. Reads of customers are exact anyway: a list
+ * refreshes first, one customer adds its own new purchases (and refreshes first when over 10 000 wait).
  */
 export const TOTALS_REFRESH = { idleMs: 250, maxStaleMs: 10_000 } as const
 
