@@ -98,7 +98,7 @@ if (cpuBefore && cpuAfter) {
 }
 if (batch.non2xx > 0 || batch.errors > 0) console.log(`  ! ${batch.non2xx} non-2xx, ${batch.errors} errors`)
 
-// The batch load leaves ~10 s of purchases whose customer totals are not yet refreshed (about 1 s of the writer's
+// The batch load leaves ~10 s of purchases whose customer totals are not yet refreshed (1.5–1.8 s of the writer's
 // time, done at the latest 10 s after the first of them). A list of customers refreshes them first: one here lets
 // the next load start from a settled server instead of measuring the batch load's refresh.
 const settle = await timedGets(() => '/v1/customers?limit=1', 1)

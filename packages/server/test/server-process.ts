@@ -15,25 +15,40 @@ export function startScriptFlags(packageJsonUrl = new URL('../package.json', imp
   return words.slice(words.indexOf('node') + 1, -1)
 }
 
-export type ServerProcess = { url: string; child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<number | null> }
+/** One JSON line of the server's log. */
+export type LogLine = { level: string; msg: string } & Record<string, unknown>
+
+export type ServerProcess = {
+  url: string
+  child: ChildProcess
+  /** The log lines written until the server listened, that one included. */
+  startupLog: LogLine[]
+  stop(signal?: NodeJS.Signals): Promise<number | null>
+}
 
 /**
- * Starts the built server (`dist/main.js`) as a child process, with `npm start`'s flags, on a free port and resolves
- * once it listens.
+ * Starts the built server (`dist/main.js`) as a child process, with `npm start`'s flags unless others are given, on a
+ * free port and resolves once it listens.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, nodeFlags = startScriptFlags()): Promise<ServerProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first`)
-  const child = spawn(process.execPath, [...startScriptFlags(), MAIN], {
+  const child = spawn(process.execPath, [...nodeFlags, MAIN], {
     env: { ...process.env, PORT: '0', CRM_AI: 'off', CRM_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const startupLog: LogLine[] = []
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! })
+    let listening = false
     lines.on('line', (line) => {
-      if (!line.startsWith('{')) return
-      const entry = JSON.parse(line) as { msg: string; url?: string }
-      if (entry.msg === 'listening' && entry.url) resolve(entry.url)
+      if (listening || !line.startsWith('{')) return
+      const entry = JSON.parse(line) as LogLine
+      startupLog.push(entry)
+      if (entry.msg === 'listening' && typeof entry.url === 'string') {
+        listening = true
+        resolve(entry.url)
+      }
     })
     child.stderr!.resume()
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)))
@@ -41,6 +56,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   return {
     url,
     child,
+    startupLog,
     stop(signal = 'SIGTERM') {
       child.kill(signal)
       return exited

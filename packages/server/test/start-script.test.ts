@@ -1,36 +1,17 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { afterAll, describe, expect, it } from 'vitest'
-import { MAIN, startScriptFlags } from './server-process'
+import { type LogLine, startScriptFlags, startServerProcess } from './server-process'
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-start-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-type LogLine = { level: string; msg: string; heapLimitMiB?: number }
-
-/** The server's JSON log lines until it listens, then it is stopped. */
-async function startupLog(flags: string[], database: string): Promise<LogLine[]> {
-  const child = spawn(process.execPath, [...flags, MAIN], {
-    env: { ...process.env, PORT: '0', CRM_AI: 'off', CRM_LOG_LEVEL: 'info', CRM_DATABASE: database },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  })
-  const lines: LogLine[] = []
-  await new Promise<void>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (!line.startsWith('{')) return
-      const entry = JSON.parse(line) as LogLine
-      lines.push(entry)
-      if (entry.msg === 'listening') resolve()
-    })
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-  })
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  await exited
-  return lines
+/** The server's log lines until it listens, then it is stopped. */
+async function startupLog(nodeFlags: string[], database: string): Promise<LogLine[]> {
+  const server = await startServerProcess({ CRM_DATABASE: database }, nodeFlags)
+  await server.stop()
+  return server.startupLog
 }
 
 describe('the start script', () => {

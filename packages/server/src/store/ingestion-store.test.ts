@@ -34,6 +34,7 @@ function writerOn(path: string, maxCachedCustomers?: number): IngestionStore {
 }
 
 const user = (userId: string): EventWrite => ({ type: 'user', userId, profile: {} })
+const withId = (event: EventWrite, messageId: string): EventWrite => ({ ...event, messageId })
 const purchase = (orderId: string, userId: string): PurchaseWrite => ({
   type: 'purchase',
   orderId,
@@ -96,7 +97,6 @@ describe('IngestionStore customer ids', () => {
 })
 
 describe('IngestionStore outcomes', () => {
-  const withIds = (event: EventWrite, messageId: string): EventWrite => ({ ...event, messageId })
 
   it('tells each event of a mixed batch its outcome, and keeps the rows and counters of the new ones only', () => {
     const { path, appId, db } = shop()
@@ -104,21 +104,21 @@ describe('IngestionStore outcomes', () => {
     writer.write([batch(appId, user('a'), user('b'))])
     const first = batch(
       appId,
-      withIds(purchase('o1', 'a'), 'm1'),
-      withIds(purchase('o2', 'b'), 'm2'),
-      withIds(user('c'), 'm3'),
-      withIds(purchase('o3', 'c'), 'm4'),
-      withIds(purchase('o4', 'd'), 'm5'),
-      withIds(purchase('o5', 'd'), 'm6'),
-      withIds(purchase('o1', 'a'), 'm7'),
-      withIds(purchase('o6', 'a'), 'm7'),
+      withId(purchase('o1', 'a'), 'm1'),
+      withId(purchase('o2', 'b'), 'm2'),
+      withId(user('c'), 'm3'),
+      withId(purchase('o3', 'c'), 'm4'),
+      withId(purchase('o4', 'd'), 'm5'),
+      withId(purchase('o5', 'd'), 'm6'),
+      withId(purchase('o1', 'a'), 'm7'),
+      withId(purchase('o6', 'a'), 'm7'),
     )
     // o1 again with the same body is a replay; m7 again is a retry.
     expect(writer.write([first])).toEqual([['created', 'created', 'created', 'created', 'created', 'created', 'duplicate', 'duplicate']])
     // The whole request again (a client retry), then o2 reused for another amount: a conflict that keeps nothing.
     expect(writer.write([first])).toEqual([first.events.map(() => 'duplicate')])
     const conflicting: EventWrite = { ...purchase('o2', 'b'), amount: 999, messageId: 'm8' }
-    expect(writer.write([batch(appId, withIds(purchase('o7', 'a'), 'm9'), conflicting, withIds(purchase('o8', 'b'), 'm10'))])).toEqual([
+    expect(writer.write([batch(appId, withId(purchase('o7', 'a'), 'm9'), conflicting, withId(purchase('o8', 'b'), 'm10'))])).toEqual([
       ['created', 'conflict', 'created'],
     ])
 
@@ -141,7 +141,6 @@ describe('IngestionStore outcomes', () => {
 })
 
 describe('IngestionStore messageIds', () => {
-  const withId = (event: EventWrite, messageId: string): EventWrite => ({ ...event, messageId })
   const remembered = (db: Db) => db.prepare<[], string>('SELECT message_id FROM messages ORDER BY message_id').pluck().all()
 
   it('records every messageId of a group at once, and each event alone when one was seen before', () => {
