@@ -44,11 +44,13 @@ export function createCrm(config: Config, options: { logger?: Logger } = {}): Cr
   const writer = inMemory
     ? inThread
     : new WriterThread({ path: config.databasePath, synchronous: config.synchronous, checkpointInCommits: false }, inThread, logger)
+  const ingestion = new IngestionService(writer)
   const services: HttpServices = {
     apps,
     auth: new AuthService(stores.accounts, apps),
-    ingestion: new IngestionService(writer),
-    customers: new CustomersService(stores.customers),
+    ingestion,
+    // Refreshed on the writer: on this connection, a refresh after a heavy load held the event loop for seconds.
+    customers: new CustomersService(stores.customers, () => ingestion.refreshTotals()),
   }
   const analytics = createAnalyticsModule({ config, logger, stores, ingestion: services.ingestion, customers: services.customers })
   const tokens = new AppTokens({ secrets: new SigningSecretStore(stores.db), apps: stores.apps, accounts: stores.accounts })

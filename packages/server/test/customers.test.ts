@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startTestServer, type Account, type TestServer } from './harness'
 
 let server: TestServer
@@ -78,5 +78,21 @@ describe('GET /v1/purchases', () => {
     expect(byDate.body.data.map((p: { orderId: string }) => p.orderId).sort()).toEqual(['c01-0', 'c01-1'])
     const one = await server.call('GET', '/v1/purchases?userId=c02', { key: account.secret })
     expect(one.body.data).toHaveLength(3)
+  })
+})
+
+describe('totals refresh', () => {
+  it('is done by the writer thread for a list: the new purchase shows at once, and the main connection writes nothing', async () => {
+    const mainConnectionRefresh = vi.spyOn(server.crm.stores.totals, 'refresh')
+    const bought = await server.call('POST', '/v1/batch', {
+      key: account.secret,
+      body: { batch: [{ type: 'purchase', orderId: 'big-1', userId: 'c07', amount: 5000, currency: 'USD', product: 'P' }] },
+    })
+    expect(bought.body.accepted).toBe(1)
+    expect(server.crm.stores.customers.pendingTotals()).toBe(1)
+    const res = await server.call('GET', '/v1/customers?sort=-revenue&limit=1', { key: account.secret })
+    expect(res.body.data[0]).toMatchObject({ userId: 'c07', revenue: 5000 + 49 + 50 + 51 + 52 })
+    expect(server.crm.stores.customers.pendingTotals()).toBe(0)
+    expect(mainConnectionRefresh).not.toHaveBeenCalled()
   })
 })

@@ -41,7 +41,7 @@ export function registerCustomersRoutes(app: OpenAPIHono<AppEnv>, customers: Cus
       responses: { ...json(200, 'A page of customers', page(CustomerSummarySchema, 'CustomerPage')), ...errors(400, 401, 403) },
     }),
     secretOnly,
-    (c) => c.json(customers.list(callerOf(c).app, parseQuery(c, CustomerListQuery)), 200),
+    async (c) => c.json(await customers.list(callerOf(c).app, parseQuery(c, CustomerListQuery)), 200),
   )
 
   endpoint(
@@ -75,11 +75,11 @@ export function registerCustomersRoutes(app: OpenAPIHono<AppEnv>, customers: Cus
       responses: { ...json(200, 'A page of purchases', page(PurchaseSchema, 'PurchasePage')), ...errors(400, 401, 403) },
     }),
     secretOnly,
-    (c) => {
+    async (c) => {
       const query = parseQuery(c, PurchaseListQuery)
       const { app } = callerOf(c)
       return c.json(
-        customers.purchases(app, {
+        await customers.purchases(app, {
           userId: query.userId,
           from: query.from ? rangeBound(query.from, app.timezone, 'from') : undefined,
           to: query.to ? rangeBound(query.to, app.timezone, 'to') : undefined,

@@ -19,22 +19,37 @@ export type PredictionSource = (
   options: { asOf: number; horizonDays: number },
 ) => CustomerDetail['predictions'] | Promise<CustomerDetail['predictions']>
 
+/**
+ * Brings the customers' stored totals up to date with every purchase acknowledged so far, off the event loop: the
+ * ingestion service, on its writer thread, where the background refreshes run too.
+ */
+export type RefreshTotals = () => Promise<void>
+
 const RECENT_PURCHASES = 100
 const TIMELINE_ENTRIES = 200
+// A customer's reads scan the purchases after the totals' watermark (~1 ms for this many); more, and they refresh first.
+const MAX_SCANNED_PURCHASES = 10_000
 
 /**
  * The customer base of an app: lists, one customer with stats, purchases and a timeline, and the purchases list.
+ * A list shows every purchase acknowledged before it was asked for: the totals it sorts by are refreshed first,
+ * when purchases wait, by `refreshTotals`.
  *
  * @example
- * customers.list(app, { sort: '-revenue', limit: 50 })
+ * const customers = new CustomersService(stores.customers, () => ingestion.refreshTotals())
+ * await customers.list(app, { sort: '-revenue', limit: 50 })
  */
 export class CustomersService {
   predictions: PredictionSource = () => null
 
-  constructor(private readonly store: CustomersStore) {}
+  constructor(
+    private readonly store: CustomersStore,
+    private readonly refreshTotals: RefreshTotals,
+  ) {}
 
-  list(app: AppRow, query: { sort: CustomerSort; search?: string | undefined; limit: number; cursor?: string | undefined }): Page<CustomerSummary> {
+  async list(app: AppRow, query: { sort: CustomerSort; search?: string | undefined; limit: number; cursor?: string | undefined }): Promise<Page<CustomerSummary>> {
     const after = decodeCursor(query.sort, query.cursor)
+    await this.#totalsWithin(0)
     const { rows, keyOf } = this.store.listCustomers({
       appId: app.id,
       sort: query.sort,
@@ -51,6 +66,7 @@ export class CustomersService {
   }
 
   async get(app: AppRow, userId: string, options: { asOf: number; horizonDays: number }): Promise<CustomerDetail> {
+    await this.#totalsWithin(MAX_SCANNED_PURCHASES)
     const row = this.store.findCustomer(app.id, userId)
     if (!row) throw new ApiError(404, 'not_found', `No customer with userId "${userId}".`)
     const purchases = this.store.recentPurchases(row.id, RECENT_PURCHASES).map(purchaseView)
@@ -94,9 +110,10 @@ export class CustomersService {
     }
   }
 
-  purchases(app: AppRow, query: { userId?: string | undefined; from?: number | undefined; to?: number | undefined; limit: number; cursor?: string | undefined }): Page<Purchase> {
+  async purchases(app: AppRow, query: { userId?: string | undefined; from?: number | undefined; to?: number | undefined; limit: number; cursor?: string | undefined }): Promise<Page<Purchase>> {
     let customerId: number | undefined
     if (query.userId !== undefined) {
+      await this.#totalsWithin(MAX_SCANNED_PURCHASES)
       customerId = this.store.findCustomer(app.id, query.userId)?.id
       if (customerId === undefined) return { data: [], nextCursor: null }
     }
@@ -115,6 +132,11 @@ export class CustomersService {
       data: pageRows.map(purchaseView),
       nextCursor: rows.length > query.limit && last ? encodeCursor('-timestamp', { value: last.ts, id: last.id }) : null,
     }
+  }
+
+  /** Refreshes the totals when more than `maxPending` purchases wait (a check of two rowids when none do). */
+  async #totalsWithin(maxPending: number): Promise<void> {
+    if (this.store.pendingTotals() > maxPending) await this.refreshTotals()
   }
 }
 

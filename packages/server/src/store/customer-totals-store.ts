@@ -11,9 +11,10 @@ export type TotalsDelta = { orders: number; revenue: number; revenueOrders: numb
  * Ingestion only appends purchases: updating the customer's row (and moving it in the revenue and last-purchase
  * indexes) at every purchase cost more than the purchase itself, and dirtied a random page per event; so did an
  * index of purchases by customer, once customers came in any order. Both are brought up to date in bulk instead,
- * for the purchases after a durable watermark: before any list of customers, in the background after ingestion, and
- * before a read of one customer when many purchases wait (`catchUp`); a customer read adds the few after the
- * watermark itself (`delta()`, and the purchases read by rowid past it). The watermark, the totals and
+ * for the purchases after a durable watermark: in the background after ingestion, before any list of customers, and
+ * before a read of one customer when many purchases wait (the writer thread refreshes, on the customers service's
+ * request); a customer read adds the few after the watermark itself (`delta()`, and the purchases read by rowid
+ * past it). The watermark, the totals and
  * `customer_purchases` change in one transaction, so any connection can refresh and a crash loses nothing:
  * purchases are the record, the rest is derived from them.
  *
@@ -84,17 +85,6 @@ export class CustomerTotalsStore {
   refresh(): number {
     if (this.pending() === 0) return 0
     return this.#refresh()
-  }
-
-  /**
-   * Refreshes when more than `maxPending` purchases wait: a customer's reads scan the purchases after the watermark,
-   * so this bounds what one read costs (a long wait happens only while ingestion outruns the background refresh).
-   *
-   * @example
-   * totals.catchUp(10_000)
-   */
-  catchUp(maxPending: number): void {
-    if (this.pending() > maxPending) this.#refresh()
   }
 
   /**

@@ -57,9 +57,6 @@ const customerColumns = `id, user_id AS userId, name, email, phone, traits, crea
   first_purchase_at AS firstPurchaseAt, last_purchase_at AS lastPurchaseAt, orders, revenue, revenue_orders AS revenueOrders`
 const purchaseColumns = `p.id, p.order_id AS orderId, c.user_id AS userId, p.amount, p.currency, p.ts, p.items, p.properties`
 
-// A customer's reads scan the purchases after the totals' watermark (~1 ms for this many); more, and they refresh first.
-const MAX_SCANNED_PURCHASES = 10_000
-
 /**
  * SQL for the ids of one customer's purchases that can be among the newest `@limit` passing `conditions` (on `ts`
  * and `purchase_id`): those of `customer_purchases`, which holds them up to the totals' watermark, and every one
@@ -105,13 +102,17 @@ export class CustomersStore {
     this.#exactCustomerRead = db.transaction((appId: number, userId: string) => this.#exactCustomer(appId, userId))
   }
 
+  /** Purchases not yet in the customers' stored totals (which lists show and sort by); cheap: two rowid lookups. */
+  pendingTotals(): number {
+    return this.totals.pending()
+  }
+
   /**
-   * One page of customers; rows come with the keyset that continues after each. The totals are brought up to date
-   * first, so the rows and their order are those of every purchase acknowledged so far.
+   * One page of customers; rows come with the keyset that continues after each. The rows and their order are those
+   * of the stored totals: refresh them first (`pendingTotals()`) for a list of every purchase so far.
    */
   listCustomers(query: CustomerListQuery): { rows: CustomerRow[]; keyOf: (row: CustomerRow) => Keyset } {
     const { key, direction } = SORTS[query.sort]
-    this.totals.refresh()
     const comparison = direction === 'DESC' ? '<' : '>'
     const conditions = ['app_id = @appId']
     if (query.search) conditions.push(`(user_id LIKE @pattern ESCAPE '\\' OR name LIKE @pattern ESCAPE '\\' OR email LIKE @pattern ESCAPE '\\')`)
@@ -133,7 +134,6 @@ export class CustomersStore {
 
   /** One customer, its totals exact: the stored ones plus what its purchases after their watermark add. */
   findCustomer(appId: number, userId: string): CustomerRow | undefined {
-    this.totals.catchUp(MAX_SCANNED_PURCHASES)
     // One read transaction: the row, its watermark and the purchases after it come from one snapshot, so a refresh
     // committed by the writer between the two reads cannot count a purchase twice.
     return this.#exactCustomerRead(appId, userId)
@@ -161,7 +161,6 @@ export class CustomersStore {
   }
 
   recentPurchases(customerId: number, limit: number): PurchaseRow[] {
-    this.totals.catchUp(MAX_SCANNED_PURCHASES)
     return this.#recentPurchases.all({ customerId, limit })
   }
 
@@ -183,7 +182,6 @@ export class CustomersStore {
       byCustomer.push('(ts < @afterTs OR (ts = @afterTs AND purchase_id < @afterId))')
     }
     if (query.customerId !== undefined) {
-      this.totals.catchUp(MAX_SCANNED_PURCHASES)
       conditions.push(`p.id IN (${customerPurchaseIds(byCustomer)})`)
     }
     const sql = `SELECT ${purchaseColumns} FROM purchases p JOIN customers c ON c.id = p.customer_id
