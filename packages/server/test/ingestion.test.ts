@@ -155,7 +155,7 @@ describe('POST /v1/batch', () => {
     expect(answers.map((res) => res.status)).toEqual([201, 400, 401, 404])
     const ids = new Set<string>()
     for (const res of answers) {
-      expect(res.headers.get('x-request-id')).toMatch(/^req_[a-z2-7]{16}$/)
+      expect(res.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/)
       ids.add(res.headers.get('x-request-id')!)
       expect(res.headers.get('access-control-allow-origin')).toBe('*')
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import type { Logger } from '../logger'
-import { randomId } from '../ids'
+import { requestId as newRequestId } from '../ids'
 import type { AppEnv } from './env'
 
 /**
@@ -13,7 +13,7 @@ import type { AppEnv } from './env'
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now()
-    const requestId = randomId('req_', 10)
+    const requestId = newRequestId()
     c.set('requestId', requestId)
     // Before the route runs, so the response it builds carries it (set on a finished response, the whole response is copied).
     c.header('X-Request-Id', requestId)

@@ -1,1 +1,2 @@
 export { randomId } from './random-id'
+export { requestId } from './request-id'

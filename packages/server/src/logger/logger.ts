@@ -1,3 +1,5 @@
+import { batchLines } from './line-batcher'
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 export type LogFields = Record<string, string | number | boolean | null | undefined>
 
@@ -11,14 +13,14 @@ export type Logger = {
 }
 
 /**
- * A structured logger writing one JSON object a line. Callers pass only safe fields: keys, tokens, passwords
- * and bodies are never logged.
+ * A structured logger writing one JSON object a line, to stdout by default (the lines of a turn of the event loop
+ * in one write). Callers pass only safe fields: keys, tokens, passwords and bodies are never logged.
  *
  * @example
  * const log = createLogger('info')
  * log.info('request', { requestId, method: 'GET', path: '/v1/customers', status: 200, ms: 3.1 })
  */
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
+export function createLogger(level: LogLevel, write: (line: string) => void = stdoutLines()): Logger {
   const threshold = RANK[level]
   const emit = (entryLevel: Exclude<LogLevel, 'silent'>, message: string, fields?: LogFields) => {
     if (RANK[entryLevel] < threshold) return
@@ -30,4 +32,11 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
     warn: (message, fields) => emit('warn', message, fields),
     error: (message, fields) => emit('error', message, fields),
   }
+}
+
+let stdout: ((line: string) => void) | undefined
+/** One batcher for every logger of the process writing to stdout, so that their lines keep their order. */
+function stdoutLines(): (line: string) => void {
+  stdout ??= batchLines((text) => process.stdout.write(text)).write
+  return stdout
 }
