@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TOTALS_REFRESH } from '../src/ingestion'
 import { startTestServer, type Account, type CallOptions, type TestServer } from './harness'
 
 let server: TestServer
@@ -15,9 +14,9 @@ beforeAll(async () => {
   revokedKey = key.body.key
   await server.call('DELETE', `/api/apps/${a.appId}/keys/${key.body.id}`, { cookie: a.cookie })
   await server.call('POST', '/v1/purchases', { key: a.secret, body: { orderId: 'taken', userId: 'u', amount: 1, currency: 'USD', product: 'p' } })
-  // The customer totals are refreshed in the background once ingestion is idle: let that write happen now, not
-  // between a case's two digests.
-  await new Promise((resolve) => setTimeout(resolve, TOTALS_REFRESH.idleMs * 4))
+  // The customer totals would be refreshed in the background once ingestion is idle: make that write happen now,
+  // not between a case's two digests.
+  await server.crm.services.ingestion.refreshTotals()
 })
 afterAll(() => server.close())
 

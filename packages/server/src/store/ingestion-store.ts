@@ -75,6 +75,8 @@ export class IngestionStore {
   readonly #customerIds = new Map<number, Map<string, number>>()
   /** Apps whose map above holds every customer they have: a userId it lacks is a new customer, with no query. */
   readonly #completeApps = new Set<number>()
+  /** Ids held in the maps above, all apps together. */
+  #cachedCount = 0
   readonly #updateAppCounters
   readonly #writeAll
 
@@ -206,33 +208,30 @@ export class IngestionStore {
    */
   #loadCustomers(appId: number): Map<string, number> {
     const count = this.#appCustomerCount.get(appId) ?? 0
-    if (this.#cachedCustomers() + count > this.maxCachedCustomers) this.#forgetCustomers()
+    if (this.#cachedCount + count > this.maxCachedCustomers) this.#forgetCustomers()
     const ids = new Map<string, number>()
     this.#customerIds.set(appId, ids)
     // An app that would take more than half the cache is looked up customer by customer instead.
     if (count <= this.maxCachedCustomers / 2) {
       for (const [userId, id] of this.#appCustomers.iterate(appId)) ids.set(userId, id)
+      this.#cachedCount += ids.size
       this.#completeApps.add(appId)
     }
     return ids
   }
 
   #cacheCustomer(appId: number, userId: string, id: number): void {
-    if (this.#cachedCustomers() >= this.maxCachedCustomers) this.#forgetCustomers()
+    if (this.#cachedCount >= this.maxCachedCustomers) this.#forgetCustomers()
     const ids = this.#customerIds.get(appId) ?? this.#loadCustomers(appId)
+    const before = ids.size
     ids.set(userId, id)
+    this.#cachedCount += ids.size - before
   }
 
   #forgetCustomers(): void {
     this.#customerIds.clear()
     this.#completeApps.clear()
-  }
-
-  /** Ids held, all apps together (a server has a few apps: summing their maps costs nothing). */
-  #cachedCustomers(): number {
-    let count = 0
-    for (const ids of this.#customerIds.values()) count += ids.size
-    return count
+    this.#cachedCount = 0
   }
 
   /** The orderId is taken: a replay of the same order, or a conflicting reuse of its id (which keeps nothing). */
