@@ -70,14 +70,17 @@ export class IngestionService {
    * @example
    * await ingestion.refreshTotals() // then a list of customers shows every purchase acknowledged so far
    */
-  refreshTotals(): Promise<void> {
-    return this.#refreshTotals()
+  async refreshTotals(): Promise<void> {
+    clearTimeout(this.#totalsTimer)
+    this.#totalsTimer = undefined
+    this.#staleSince = undefined
+    await this.writer.refreshTotals()
   }
 
   /** Commits what is pending, refreshes the totals if due, and stops the writer. */
   async close(): Promise<void> {
     await this.drained()
-    if (this.#staleSince !== undefined) await this.#refreshTotals().catch(() => {})
+    if (this.#staleSince !== undefined) await this.refreshTotals().catch(() => {})
     await this.writer.close()
   }
 
@@ -117,15 +120,8 @@ export class IngestionService {
     this.#totalsTimer.unref()
   }
 
-  async #refreshTotals(): Promise<void> {
-    clearTimeout(this.#totalsTimer)
-    this.#totalsTimer = undefined
-    this.#staleSince = undefined
-    await this.writer.refreshTotals()
-  }
-
   #refreshInBackground(): void {
     // A failure leaves the watermark where it was: the next refresh, or the next list of customers, catches up.
-    this.#refreshTotals().catch(() => {})
+    this.refreshTotals().catch(() => {})
   }
 }

@@ -14,9 +14,8 @@ export type TotalsDelta = { orders: number; revenue: number; revenueOrders: numb
  * for the purchases after a durable watermark: in the background after ingestion, before any list of customers, and
  * before a read of one customer when many purchases wait (the writer thread refreshes, on the customers service's
  * request); a customer read adds the few after the watermark itself (`delta()`, and the purchases read by rowid
- * past it). The watermark, the totals and
- * `customer_purchases` change in one transaction, so any connection can refresh and a crash loses nothing:
- * purchases are the record, the rest is derived from them.
+ * past it). The watermark, the totals and `customer_purchases` change in one transaction, so any connection can
+ * refresh and a crash loses nothing: purchases are the record, the rest is derived from them.
  *
  * @example
  * totals.refresh() // 0 when nothing was purchased since the last refresh
