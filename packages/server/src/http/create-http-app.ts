@@ -33,7 +33,8 @@ export type HttpAppOptions = {
 
 /**
  * The whole HTTP surface: middleware in order (request log, security headers, IP rate limit; CORS, key auth and key
- * rate limit on `/v1`; same-origin check and session on `/api`), every feature's routes and the OpenAPI document.
+ * rate limit on `/v1`; public origin, same-origin check and session on `/api`), every feature's routes and the
+ * OpenAPI document.
  *
  * @example
  * const app = createHttpApp({ config, logger, services })
@@ -44,7 +45,6 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>()
 
   app.use(requestLog(logger))
-  app.use(publicOrigin({ trustProxy: config.trustProxy }))
   app.use(secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: 'same-origin' }))
   app.use(limitPerIp({ ratePerSecond: config.rateLimitPerIp, trustProxy: config.trustProxy }))
 
@@ -55,7 +55,8 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<AppEnv> {
     authenticateKey(services.apps, { optional: (path) => path === '/v1/batch', verifiers: options.tokenVerifiers ?? [] }),
   )
   app.use('/v1/*', limitPerKey({ ratePerSecond: config.rateLimitPerKey }))
-  app.use('/api/*', sameOriginOnly, loadSession(services.auth))
+  // Only the session's routes need the origin the client used (the same-origin check, the cookie's Secure flag).
+  app.use('/api/*', publicOrigin({ trustProxy: config.trustProxy }), sameOriginOnly, loadSession(services.auth))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
