@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { randomId } from '../ids'
 import type { KeyType } from '../store'
 
@@ -20,14 +20,14 @@ export function generateApiKey(type: KeyType): NewApiKey {
 
 /**
  * The stored form of a key: hex SHA-256. Keys carry 160 random bits, so a fast hash is enough (no salt or KDF).
- * Every API request hashes its key: Node's native SHA-256 takes 0.7 µs, a JavaScript one 2.6 (and 4 % of the event
- * loop's time under a load of small requests).
+ * Every API request hashes its key: Node's one-shot native SHA-256 takes 0.3 µs, `createHash` 1.0, a JavaScript
+ * one 2.6 (which was 4 % of the event loop's time under a load of small requests).
  *
  * @example
  * hashApiKey('crm_sk_…') // '9f86d0…'
  */
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex')
+  return hash('sha256', key, 'hex')
 }
 
 /**
