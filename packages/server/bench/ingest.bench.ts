@@ -78,31 +78,34 @@ async function load(options: autocannon.Options) {
 }
 
 const headers = { authorization: `Bearer ${seeded.secret}`, 'content-type': 'application/json' }
+/** `POST /v1/batch` from 16 connections, each request's body from `body`. */
+const batchLoad = (body: () => string, duration = SECONDS) =>
+  load({ url: `${server.url}/v1/batch`, method: 'POST', headers, duration, requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] })
+
+/** A batch load measured as a reference, with no target: its events/s and p99 in the results. */
+async function referenceBatchLoad(name: string, figure: string, body: () => string): Promise<void> {
+  const result = await batchLoad(body)
+  phase(name)
+  results.push({
+    figure,
+    measured: `${((result.requests.total * 100) / SECONDS).toFixed(0)} events/s (${result.latency.p99} ms)`,
+    target: '(reference)',
+    ok: result.non2xx === 0 && result.errors === 0,
+  })
+}
 
 // 0. Warm-up: the batch load for a few seconds, not measured, then the totals refresh it leaves behind, so that the
 // figures are those of a server that has run a while (its code compiled by the JIT), as benchmarks of servers are.
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2)
 if (WARMUP_SECONDS > 0) {
-  await autocannon({
-    url: `${server.url}/v1/batch`,
-    method: 'POST',
-    headers,
-    duration: WARMUP_SECONDS,
-    connections: 16,
-    requests: [{ setupRequest: (request) => ({ ...request, body: batchBody() }) }],
-  })
+  await batchLoad(batchBody, WARMUP_SECONDS)
   await timedGets(() => '/v1/customers?limit=1', 1)
   phase('warm-up')
 }
 
 // 1. POST /v1/batch, 100 purchases a request, 16 connections
 const cpuBefore = cpuTimes()
-const batch = await load({
-  url: `${server.url}/v1/batch`,
-  method: 'POST',
-  headers,
-  requests: [{ setupRequest: (request) => ({ ...request, body: batchBody() }) }],
-})
+const batch = await batchLoad(batchBody)
 const eventsPerSecond = (batch.requests.total * 100) / SECONDS
 const batchEventsSent = batch.requests.total * 100
 phase('batch load')
@@ -161,35 +164,11 @@ phase('reads')
 
 // 4. The batches again with each event for another customer, far from the last, as a real store's traffic comes: the
 // figure above sends customers in order, so each commit's writes share pages. A reference, with no target.
-const scattered = await load({
-  url: `${server.url}/v1/batch`,
-  method: 'POST',
-  headers,
-  requests: [{ setupRequest: (request) => ({ ...request, body: scatteredBatchBody() }) }],
-})
-phase('batch load, customers scattered')
-results.push({
-  figure: 'POST /v1/batch, customers scattered as in real traffic: events/s (p99)',
-  measured: `${((scattered.requests.total * 100) / SECONDS).toFixed(0)} events/s (${scattered.latency.p99} ms)`,
-  target: '(reference)',
-  ok: scattered.non2xx === 0 && scattered.errors === 0,
-})
+await referenceBatchLoad('batch load, customers scattered', 'POST /v1/batch, customers scattered as in real traffic: events/s (p99)', scatteredBatchBody)
 
 // 5. The batches again with random order ids: each lands on a random page of the index that makes them unique (as
 // customers did on the by-customer index), and each commit writes those pages back. A reference, with no target.
-const randomOrders = await load({
-  url: `${server.url}/v1/batch`,
-  method: 'POST',
-  headers,
-  requests: [{ setupRequest: (request) => ({ ...request, body: randomOrderIdsBatchBody() }) }],
-})
-phase('batch load, random order ids')
-results.push({
-  figure: 'POST /v1/batch, order ids random (UUID v4): events/s (p99)',
-  measured: `${((randomOrders.requests.total * 100) / SECONDS).toFixed(0)} events/s (${randomOrders.latency.p99} ms)`,
-  target: '(reference)',
-  ok: randomOrders.non2xx === 0 && randomOrders.errors === 0,
-})
+await referenceBatchLoad('batch load, random order ids', 'POST /v1/batch, order ids random (UUID v4): events/s (p99)', randomOrderIdsBatchBody)
 clearInterval(rssTimer)
 report('Server RSS, peak', peakRss, 'MB', 300, false)
 await server.stop('SIGTERM')

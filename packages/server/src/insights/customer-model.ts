@@ -45,6 +45,11 @@ export function historyOf(histories: CustomerHistories, customer: number): Custo
   }
 }
 
+/** The customer bought again on a later day, for more than nothing: Gamma-Gamma's input (`repeatSpend` > 0). */
+function hasRepeatSpend(histories: CustomerHistories, customer: number): boolean {
+  return (histories.purchaseDays[customer] as number) > 1 && (histories.revenue[customer] as number) > (histories.firstDayRevenue[customer] as number)
+}
+
 /** Mean spend of a customer's repeat purchase days, in major units (0 without a repeat). */
 function repeatSpend(model: Pick<CustomerModel, 'histories' | 'minorToMajor'>, customer: number): { frequency: number; meanValue: number } {
   const { histories } = model
@@ -91,7 +96,7 @@ function modelInputs(histories: CustomerHistories, minorToMajor: number): { purc
   const distinct = new Map<number, CustomerHistory>()
   const repeatBuyers: number[] = []
   const partial = { histories, minorToMajor }
-  const { asOfDay, firstDay, lastDay, purchaseDays, revenue, firstDayRevenue } = histories
+  const { asOfDay, firstDay, lastDay, purchaseDays } = histories
   for (const customer of histories.customers) {
     const first = firstDay[customer] as number
     const ageDays = asOfDay - first
@@ -103,8 +108,7 @@ function modelInputs(histories: CustomerHistories, minorToMajor: number): { purc
       if (ageDays < DAY_KEY) distinct.set(key, history)
       purchaseHistories.push(history)
     }
-    // A repeat buyer with a positive repeat spend, as `repeatSpend` would find, without building it.
-    if ((purchaseDays[customer] as number) > 1 && (revenue[customer] as number) > (firstDayRevenue[customer] as number)) repeatBuyers.push(customer)
+    if (hasRepeatSpend(histories, customer)) repeatBuyers.push(customer)
   }
   return { purchaseHistories, spends: evenSample(repeatBuyers, MAX_SPEND_SAMPLE).map((customer) => repeatSpend(partial, customer)) }
 }
