@@ -65,7 +65,7 @@ export function readCommonPurchase(raw: unknown, inBatch: boolean): PurchaseEven
 }
 
 function readItems(items: unknown): PurchaseItemInput[] | undefined {
-  if (!Array.isArray(items) || items.length < 1 || items.length > PURCHASE_LIMITS.items) return undefined
+  if (!Array.isArray(items) || items.length < 1) return undefined
   const read: PurchaseItemInput[] = []
   for (const item of items) {
     if (!isPlainObject(item)) return undefined

@@ -10,7 +10,6 @@ export const PURCHASE_LIMITS = {
   productName: 500,
   category: 200,
   quantity: 1_000_000,
-  items: 500,
 } as const
 
 const Amount = z
@@ -52,7 +51,8 @@ export const PurchaseEventFields = z.strictObject({
   currency: CurrencyCode,
   timestamp: EventDateTime.optional().openapi({ description: 'When the order was placed; defaults to now; at most 24 h ahead' }),
   product: plainText(PURCHASE_LIMITS.productName).optional().openapi({ description: 'A one-product order: the product’s name (or give items)', example: 'Pro plan' }),
-  items: z.array(PurchaseItemFields).min(1).max(PURCHASE_LIMITS.items).optional(),
+  // No count of its own: the event's 64 KiB bound it (a wholesale invoice can have hundreds of lines).
+  items: z.array(PurchaseItemFields).min(1).optional().openapi({ description: 'As many as fit in the event’s 64 KiB' }),
   properties: JsonObject.optional(),
   messageId: MessageId.optional(),
 })

@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readCdnowSample } from './fixtures/cdnow'
+import { type RetailLine, onlineRetailLines } from './fixtures/online-retail'
+import { type Account, startTestServer, type TestServer } from './harness'
+
+// A whole retail history imported the way a new user would: raw lines grouped into orders, sent through
+// POST /v1/batch in requests under the contract's limits, then every total the API shows is compared with totals
+// computed from the raw lines alone, in integer pence and cents.
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+
+const MAX_BATCH_EVENTS = 1000
+const MAX_BATCH_BYTES = 1024 * 1024
+
+/** Splits events into batch bodies of at most 1000 events and 1 MiB, as a client of the contract must. */
+function batchBodies(events: readonly object[]): string[] {
+  const bodies: string[] = []
+  let current: string[] = []
+  let bytes = 0
+  for (const event of events) {
+    const json = JSON.stringify(event)
+    const size = Buffer.byteLength(json) + 1
+    if (current.length === MAX_BATCH_EVENTS || bytes + size > MAX_BATCH_BYTES - 64) {
+      bodies.push(`{"batch":[${current.join(',')}]}`)
+      current = []
+      bytes = 0
+    }
+    current.push(json)
+    bytes += size
+  }
+  if (current.length > 0) bodies.push(`{"batch":[${current.join(',')}]}`)
+  return bodies
+}
+
+async function sendAll(key: string, bodies: readonly string[]): Promise<{ accepted: number; duplicates: number; rejected: unknown[] }> {
+  const sum = { accepted: 0, duplicates: 0, rejected: [] as unknown[] }
+  for (const rawBody of bodies) {
+    const res = await server.call('POST', '/v1/batch', { key, rawBody })
+    expect(res.status).toBe(200)
+    sum.accepted += res.body.accepted
+    sum.duplicates += res.body.duplicates
+    sum.rejected.push(...res.body.rejected)
+  }
+  return sum
+}
+
+/** Every customer of the list, page by page, as `userId → {orders, revenue in minor units}`. */
+async function listAllCustomers(key: string, exponent: number): Promise<Map<string, { orders: number; revenue: number }>> {
+  const customers = new Map<string, { orders: number; revenue: number }>()
+  let previousRevenue = Number.POSITIVE_INFINITY
+  let cursor: string | null = null
+  do {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+    const res = await server.call('GET', `/v1/customers?sort=-revenue&limit=200${query}`, { key })
+    expect(res.status).toBe(200)
+    for (const customer of res.body.data as { userId: string; orders: number; revenue: number }[]) {
+      expect(customers.has(customer.userId)).toBe(false)
+      expect(customer.revenue).toBeLessThanOrEqual(previousRevenue)
+      previousRevenue = customer.revenue
+      customers.set(customer.userId, { orders: customer.orders, revenue: Math.round(customer.revenue * 10 ** exponent) })
+    }
+    cursor = res.body.nextCursor
+  } while (cursor)
+  return customers
+}
+
+/** `12.5` → 1250: a decimal string of at most two decimals as exact integer minor units. */
+function pence(text: string): number {
+  const [whole = '0', fraction = ''] = text.split('.')
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+}
+
+function penceText(minor: number): string {
+  return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`
+}
+
+describe('an online retailer’s invoice lines (Online Retail II’s shape: wholesale invoices, cancellations, guests)', () => {
+  const lines = onlineRetailLines(2026)
+  // The importer's rules, as a user would write them: cancellations (invoices starting with C) and lines without a
+  // customer are not sales of a known customer, so they stay out; every other line belongs to its invoice.
+  const kept = lines.filter((line) => !line.invoice.startsWith('C') && line.customerId !== '')
+  const invoices = new Map<string, RetailLine[]>()
+  for (const line of kept) invoices.set(line.invoice, [...(invoices.get(line.invoice) ?? []), line])
+  const events = [...invoices].map(([invoice, invoiceLines]) => {
+    const first = invoiceLines[0]!
+    return {
+      type: 'purchase',
+      messageId: `import-${invoice}`,
+      orderId: invoice,
+      userId: first.customerId,
+      amount: penceText(invoiceLines.reduce((total, line) => total + Number(line.quantity) * pence(line.price), 0)),
+      currency: 'GBP',
+      timestamp: first.invoiceDate.replace(' ', 'T'), // local time, read in the app's time zone
+      items: invoiceLines.map((line) => ({ productId: line.stockCode, name: line.description, quantity: Number(line.quantity), price: line.price })),
+    }
+  })
+
+  // The reference: computed from the raw lines only, never from the events above.
+  const reference = { customers: new Map<string, { orders: Set<string>; revenue: number }>(), months: new Map<string, { orders: Set<string>; revenue: number }>() }
+  for (const line of kept) {
+    const revenue = Number(line.quantity) * pence(line.price)
+    const customer = reference.customers.get(line.customerId) ?? { orders: new Set<string>(), revenue: 0 }
+    customer.orders.add(line.invoice)
+    customer.revenue += revenue
+    reference.customers.set(line.customerId, customer)
+    const month = reference.months.get(line.invoiceDate.slice(0, 7)) ?? { orders: new Set<string>(), revenue: 0 }
+    month.orders.add(line.invoice)
+    month.revenue += revenue
+    reference.months.set(line.invoiceDate.slice(0, 7), month)
+  }
+  const totalRevenue = [...reference.customers.values()].reduce((sum, customer) => sum + customer.revenue, 0)
+  let account: Account
+
+  beforeAll(async () => {
+    account = await server.signup('Retail')
+    const patched = await server.call('PATCH', `/api/apps/${account.appId}`, { cookie: account.cookie, body: { currency: 'GBP', timezone: 'Europe/London' } })
+    expect(patched.status).toBe(200)
+  })
+
+  it('has the quirks that break importers: invoices of hundreds of lines, free lines, quoted text, cancellations and guests', () => {
+    const largest = Math.max(...[...invoices.values()].map((invoiceLines) => invoiceLines.length))
+    expect(largest).toBeGreaterThan(500)
+    expect(Math.max(...events.map((event) => Buffer.byteLength(JSON.stringify(event))))).toBeLessThan(64 * 1024)
+    expect(kept.some((line) => line.price === '0.00')).toBe(true)
+    expect(kept.some((line) => /[",é€]/.test(line.description))).toBe(true)
+    expect(lines.some((line) => line.invoice.startsWith('C'))).toBe(true)
+    expect(lines.some((line) => line.customerId === '')).toBe(true)
+    expect(kept.some((line) => /-0[5-9]-01 00:30$/.test(line.invoiceDate))).toBe(true)
+  })
+
+  it('stores every order once, and a full re-send is all duplicates', async () => {
+    const bodies = batchBodies(events)
+    expect(bodies.length).toBeGreaterThan(1)
+    expect(await sendAll(account.publishable, bodies)).toEqual({ accepted: events.length, duplicates: 0, rejected: [] })
+    expect(await sendAll(account.publishable, bodies)).toEqual({ accepted: 0, duplicates: events.length, rejected: [] })
+    const connection = await server.call('GET', '/v1/connection', { key: account.secret })
+    expect(connection.body.counts).toEqual({ customers: reference.customers.size, purchases: invoices.size })
+  })
+
+  it('lists every customer with the orders and revenue of the raw lines', async () => {
+    const listed = await listAllCustomers(account.secret, 2)
+    const expected = new Map([...reference.customers].map(([userId, customer]) => [userId, { orders: customer.orders.size, revenue: customer.revenue }]))
+    expect(listed).toEqual(expected)
+  })
+
+  it('reports each month in London time with the revenue and orders of the raw lines', async () => {
+    const res = await server.call('GET', '/v1/reports/sales?from=2010-12-01&to=2011-12-31&interval=month&asOf=2012-01-01T00:00:00Z', {
+      key: account.secret,
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.currency).toBe('GBP')
+    expect(Math.round(res.body.totals.revenue * 100)).toBe(totalRevenue)
+    expect(res.body.totals).toMatchObject({ orders: invoices.size, customers: reference.customers.size })
+    const series = (res.body.series as { period: string; revenue: number; orders: number }[]).filter((point) => point.orders > 0)
+    expect(series.map((point) => [point.period, Math.round(point.revenue * 100), point.orders])).toEqual(
+      [...reference.months].sort(([a], [b]) => a.localeCompare(b)).map(([month, totals]) => [month, totals.revenue, totals.orders.size]),
+    )
+  })
+
+  it('gives back the largest invoice whole: every line, in order, with its text as sent', async () => {
+    const [invoice, invoiceLines] = [...invoices].reduce((largest, entry) => (entry[1].length > largest[1].length ? entry : largest))
+    const res = await server.call('GET', `/v1/purchases?userId=${encodeURIComponent(invoiceLines[0]!.customerId)}&limit=200`, { key: account.secret })
+    const purchase = (res.body.data as { orderId: string; items: { productId: string; name: string; quantity: number; price: number }[] }[]).find(
+      (candidate) => candidate.orderId === invoice,
+    )
+    expect(purchase?.items.map((item) => [item.productId, item.name, item.quantity, Math.round(item.price * 100)])).toEqual(
+      invoiceLines.map((line) => [line.stockCode, line.description, Number(line.quantity), pence(line.price)]),
+    )
+  })
+})
+
+describe('the CDNOW sample, one purchase a line (Fader & Hardie)', () => {
+  const purchases = readCdnowSample()
+  const cents = purchases.map((purchase) => Math.round(purchase.dollars * 100))
+  let account: Account
+
+  beforeAll(async () => {
+    account = await server.signup('Cdnow')
+    const events = purchases.map((purchase, index) => ({
+      type: 'purchase',
+      orderId: `cdnow-${index}`,
+      userId: purchase.customerId,
+      amount: purchase.dollars,
+      currency: 'USD',
+      timestamp: new Date(purchase.day * 86_400_000).toISOString(),
+      items: [{ name: 'CD', quantity: Math.max(1, purchase.cds), price: (cents[index]! / Math.max(1, purchase.cds) / 100).toFixed(2) }],
+    }))
+    // The per-CD price rounds; the order total is the file's own.
+    const result = await sendAll(account.secret, batchBodies(events))
+    expect(result).toEqual({ accepted: purchases.length, duplicates: 0, rejected: [] })
+  })
+
+  it('counts the file’s 2,357 customers and 6,919 purchases, and its revenue to the cent', async () => {
+    const connection = await server.call('GET', '/v1/connection', { key: account.secret })
+    expect(connection.body.counts).toEqual({ customers: 2357, purchases: 6919 })
+    const listed = await listAllCustomers(account.secret, 2)
+    const expected = new Map<string, { orders: number; revenue: number }>()
+    purchases.forEach((purchase, index) => {
+      const customer = expected.get(purchase.customerId) ?? { orders: 0, revenue: 0 }
+      expected.set(purchase.customerId, { orders: customer.orders + 1, revenue: customer.revenue + cents[index]! })
+    })
+    expect(listed).toEqual(expected)
+    const report = await server.call('GET', '/v1/reports/sales?from=1997-01-01&to=1998-06-30&interval=month&asOf=1998-07-01T00:00:00Z', {
+      key: account.secret,
+    })
+    expect(Math.round(report.body.totals.revenue * 100)).toBe(cents.reduce((sum, value) => sum + value, 0))
+    expect(report.body.totals).toMatchObject({ orders: 6919, customers: 2357 })
+  })
+})
