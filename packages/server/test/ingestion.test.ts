@@ -75,6 +75,12 @@ describe('POST /v1/purchases', () => {
     expect(res.status).toBe(201)
     const list = await server.call('GET', '/v1/purchases?userId=t', { key: secret })
     expect(list.body.data[0]).toMatchObject({ timestamp: '2026-01-01T01:00:00.000Z', amount: 15.3 })
+    // As spreadsheet and SQL exports write it: a space for the T.
+    const spaced = await server.call('POST', '/v1/purchases', { key: secret, body: { orderId: 't2', userId: 't', amount: 1, currency: 'USD', product: 'Tea', timestamp: '2026-01-02 10:00:00' } })
+    expect(spaced.status).toBe(201)
+    expect((await server.call('GET', '/v1/purchases?userId=t', { key: secret })).body.data[0]).toMatchObject({ orderId: 't2', timestamp: '2026-01-02T01:00:00.000Z' })
+    const bad = await server.call('POST', '/v1/purchases', { key: secret, body: { orderId: 't3', userId: 't', amount: 1, currency: 'USD', product: 'Tea', timestamp: '2026-01-02 25:00:00' } })
+    expect(bad.body.error.issues).toEqual([{ path: 'timestamp', message: 'must be an ISO 8601 date-time such as 2026-11-21T10:00:00Z' }])
   })
 
   it('stores integer minor units by the currency exponent and keeps other currencies out of revenue', async () => {

@@ -93,7 +93,7 @@ describe('an online retailer’s invoice lines (Online Retail II’s shape: whol
       userId: first.customerId,
       amount: penceText(invoiceLines.reduce((total, line) => total + Number(line.quantity) * pence(line.price), 0)),
       currency: 'GBP',
-      timestamp: first.invoiceDate.replace(' ', 'T'), // local time, read in the app's time zone
+      timestamp: first.invoiceDate, // as the file writes it: local time with a space, read in the app's time zone
       items: invoiceLines.map((line) => ({ productId: line.stockCode, name: line.description, quantity: Number(line.quantity), price: line.price })),
     }
   })

@@ -1,5 +1,5 @@
 import { isCurrency } from '../money'
-import { EventDateTime, hasNoControlCharacters, MAX_CLIENT_ID_LENGTH } from '../schemas'
+import { hasNoControlCharacters, isEventDateTime, MAX_CLIENT_ID_LENGTH } from '../schemas'
 import { PURCHASE_LIMITS, type PurchaseEventInput } from './schemas'
 
 type PurchaseItemInput = NonNullable<PurchaseEventInput['items']>[number]
@@ -48,7 +48,7 @@ export function readCommonPurchase(raw: unknown, inBatch: boolean): PurchaseEven
   if (!isText(orderId, MAX_CLIENT_ID_LENGTH) || !isText(userId, MAX_CLIENT_ID_LENGTH)) return undefined
   if (!isAmount(amount)) return undefined
   if (typeof currency !== 'string' || !CURRENCY_CODE.test(currency) || !isCurrency(currency)) return undefined
-  if (timestamp !== undefined && (typeof timestamp !== 'string' || !EventDateTime.safeParse(timestamp).success)) return undefined
+  if (timestamp !== undefined && (typeof timestamp !== 'string' || !isEventDateTime(timestamp))) return undefined
   if (product !== undefined && !isText(product, PURCHASE_LIMITS.productName)) return undefined
   if (messageId !== undefined && !isText(messageId, MAX_CLIENT_ID_LENGTH)) return undefined
   const event: PurchaseEventInput = { orderId, userId, amount, currency }

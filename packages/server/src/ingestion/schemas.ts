@@ -49,7 +49,9 @@ export const PurchaseEventFields = z.strictObject({
   userId: ClientId.openapi({ example: 'u_1024' }),
   amount: Amount.openapi({ description: 'The order total in major units' }),
   currency: CurrencyCode,
-  timestamp: EventDateTime.optional().openapi({ description: 'When the order was placed; defaults to now; at most 24 h ahead' }),
+  timestamp: EventDateTime.optional().openapi({
+    description: 'When the order was placed; defaults to now; at most 24 h ahead. Without an offset, read in the app’s time zone; a space may stand for the T',
+  }),
   product: plainText(PURCHASE_LIMITS.productName).optional().openapi({ description: 'A one-product order: the product’s name (or give items)', example: 'Pro plan' }),
   // No count of its own: the event's 64 KiB bound it (a wholesale invoice can have hundreds of lines).
   items: z.array(PurchaseItemFields).min(1).optional().openapi({ description: 'As many as fit in the event’s 64 KiB' }),

@@ -54,10 +54,29 @@ export const IsoDateTime = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-11-21T10:00:00Z' })
   .openapi({ example: '2026-11-21T10:00:00Z' })
 
-/** An ISO 8601 date-time in an event: with an offset, or without one (then read in the app's time zone). */
-export const EventDateTime = z.iso
-  .datetime({ offset: true, local: true, message: 'must be an ISO 8601 date-time such as 2026-11-21T10:00:00Z' })
-  .openapi({ example: '2026-11-21T10:00:00Z', description: 'Without an offset, read in the app’s time zone' })
+const isoLocalOrOffsetDateTime = z.iso.datetime({ offset: true, local: true })
+
+/**
+ * Whether `text` is an event's date-time: ISO 8601 with an offset, or without one (then read in the app's time
+ * zone), with a `T` or, as RFC 3339 allows and SQL and spreadsheet exports write, a space between date and time.
+ *
+ * @example
+ * isEventDateTime('2010-12-01 08:26:00') // true
+ * isEventDateTime('2010-12-01')          // false: a date, not a date-time
+ */
+export function isEventDateTime(text: string): boolean {
+  return isoLocalOrOffsetDateTime.safeParse(text.charCodeAt(10) === 32 ? `${text.slice(0, 10)}T${text.slice(11)}` : text).success
+}
+
+/** An event's date-time (`isEventDateTime`). */
+export const EventDateTime = z
+  .string()
+  .refine(isEventDateTime, 'must be an ISO 8601 date-time such as 2026-11-21T10:00:00Z')
+  .openapi({
+    format: 'date-time',
+    example: '2026-11-21T10:00:00Z',
+    description: 'Without an offset, read in the app’s time zone; a space may stand for the T',
+  })
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 

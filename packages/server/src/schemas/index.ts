@@ -9,6 +9,7 @@ export {
   Language,
   IsoDateTime,
   EventDateTime,
+  isEventDateTime,
   JsonObject,
   ErrorSchema,
   ListQuery,

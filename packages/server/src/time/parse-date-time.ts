@@ -35,8 +35,11 @@ export function timeZoneOffset(instant: number, timeZone: string): number {
  * @example
  * parseDateTime('2026-01-01T10:00:00Z', 'Asia/Tokyo')  // Date.UTC(2026, 0, 1, 10)
  * parseDateTime('2026-01-01T10:00:00', 'Asia/Tokyo')   // Date.UTC(2026, 0, 1, 1)
+ * parseDateTime('2026-01-01 10:00:00', 'Asia/Tokyo')   // the same: a space may stand for the T
  */
-export function parseDateTime(text: string, timeZone: string): number {
+export function parseDateTime(dateTime: string, timeZone: string): number {
+  // RFC 3339 lets a space stand for the T; Date.parse reads only the T reliably.
+  const text = dateTime.charCodeAt(10) === 32 ? `${dateTime.slice(0, 10)}T${dateTime.slice(11)}` : dateTime
   const utc = parseUtcDateTime(text)
   if (utc !== undefined) return utc
   const hasOffset = HAS_OFFSET.test(text)
