@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { isCurrency } from '../money'
+import { withTSeparator } from '../time'
 
 // C0 and C1 control characters (tab, newline and carriage return included): never part of a name or an id.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/
@@ -65,7 +66,7 @@ const isoLocalOrOffsetDateTime = z.iso.datetime({ offset: true, local: true })
  * isEventDateTime('2010-12-01')          // false: a date, not a date-time
  */
 export function isEventDateTime(text: string): boolean {
-  return isoLocalOrOffsetDateTime.safeParse(text.charCodeAt(10) === 32 ? `${text.slice(0, 10)}T${text.slice(11)}` : text).success
+  return isoLocalOrOffsetDateTime.safeParse(withTSeparator(text)).success
 }
 
 /** An event's date-time (`isEventDateTime`). */

@@ -1,2 +1,2 @@
-export { parseDateTime, timeZoneOffset } from './parse-date-time'
+export { parseDateTime, timeZoneOffset, withTSeparator } from './parse-date-time'
 export { isoTime } from './iso-time'

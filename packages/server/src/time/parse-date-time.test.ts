@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDateTime, timeZoneOffset } from './parse-date-time'
+import { parseDateTime, timeZoneOffset, withTSeparator } from './parse-date-time'
 
 describe('parseDateTime', () => {
   it('takes an instant with an offset as it is', () => {
@@ -16,6 +16,7 @@ describe('parseDateTime', () => {
   })
 
   it('reads a space between date and time as the T (RFC 3339), with or without an offset', () => {
+    expect(['2010-12-01 08:26', '2010-12-01T08:26', '2010-12-01'].map(withTSeparator)).toEqual(['2010-12-01T08:26', '2010-12-01T08:26', '2010-12-01'])
     expect(parseDateTime('2010-12-01 08:26:00', 'Europe/London')).toBe(Date.UTC(2010, 11, 1, 8, 26))
     expect(parseDateTime('2011-07-01 00:30', 'Europe/London')).toBe(Date.UTC(2011, 5, 30, 23, 30))
     expect(parseDateTime('2026-01-01 10:00:00Z', 'Asia/Tokyo')).toBe(Date.UTC(2026, 0, 1, 10))

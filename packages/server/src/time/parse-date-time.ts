@@ -29,6 +29,17 @@ export function timeZoneOffset(instant: number, timeZone: string): number {
 }
 
 /**
+ * The date-time with a `T` between date and time where it had a space, which RFC 3339 allows and SQL and spreadsheet
+ * exports write; anything else unchanged.
+ *
+ * @example
+ * withTSeparator('2010-12-01 08:26:00') // '2010-12-01T08:26:00'
+ */
+export function withTSeparator(dateTime: string): string {
+  return dateTime.charCodeAt(10) === 32 ? `${dateTime.slice(0, 10)}T${dateTime.slice(11)}` : dateTime
+}
+
+/**
  * Parses an ISO 8601 date-time. One with an offset (`Z`, `+03:00`) is an instant; one without is a wall-clock time
  * in `timeZone` (the app's), as a shop's own exports write them.
  *
@@ -38,8 +49,8 @@ export function timeZoneOffset(instant: number, timeZone: string): number {
  * parseDateTime('2026-01-01 10:00:00', 'Asia/Tokyo')   // the same: a space may stand for the T
  */
 export function parseDateTime(dateTime: string, timeZone: string): number {
-  // RFC 3339 lets a space stand for the T; Date.parse reads only the T reliably.
-  const text = dateTime.charCodeAt(10) === 32 ? `${dateTime.slice(0, 10)}T${dateTime.slice(11)}` : dateTime
+  // Date.parse reads only the T reliably.
+  const text = withTSeparator(dateTime)
   const utc = parseUtcDateTime(text)
   if (utc !== undefined) return utc
   const hasOffset = HAS_OFFSET.test(text)
