@@ -96,6 +96,15 @@ describe('POST /v1/purchases', () => {
     const purchases = await server.call('GET', '/v1/purchases?userId=k', { key: secret })
     expect(purchases.body.data.map((p: { amount: number; currency: string }) => [p.amount, p.currency]).sort()).toEqual([[1.234, 'KWD'], [1500, 'JPY']])
   })
+
+  it('rounds amounts and unit prices finer than the currency half up, and a replay of them is a duplicate', async () => {
+    const { secret } = await server.signup('Pads')
+    const pads = { orderId: 'p1', userId: 'p', amount: 15.305, currency: 'USD', items: [{ name: 'Pads', price: '0.001' }, { name: 'Fuel', quantity: 10, price: 1.459 }] }
+    expect((await server.call('POST', '/v1/purchases', { key: secret, body: pads })).status).toBe(201)
+    const [stored] = (await server.call('GET', '/v1/purchases?userId=p', { key: secret })).body.data
+    expect(stored).toMatchObject({ amount: 15.31, items: [{ name: 'Pads', price: 0 }, { name: 'Fuel', quantity: 10, price: 1.46 }] })
+    expect((await server.call('POST', '/v1/purchases', { key: secret, body: pads })).body).toEqual({ status: 'duplicate' })
+  })
 })
 
 describe('POST /v1/batch', () => {

@@ -5,7 +5,7 @@ import { type Account, startTestServer, type TestServer } from './harness'
 
 // A whole retail history imported the way a new user would: raw lines grouped into orders, sent through
 // POST /v1/batch in requests under the contract's limits, then every total the API shows is compared with totals
-// computed from the raw lines alone, in integer pence and cents.
+// computed from the raw lines alone, in exact integers.
 let server: TestServer
 beforeAll(async () => {
   server = await startTestServer()
@@ -67,14 +67,23 @@ async function listAllCustomers(key: string, exponent: number): Promise<Map<stri
   return customers
 }
 
-/** `12.5` → 1250: a decimal string of at most two decimals as exact integer minor units. */
-function pence(text: string): number {
+/** `12.5` → 12 500: a price of at most three decimals in exact thousandths of a pound. */
+function milli(text: string): number {
   const [whole = '0', fraction = ''] = text.split('.')
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+  return Number(whole) * 1000 + Number(fraction.padEnd(3, '0'))
 }
 
-function penceText(minor: number): string {
-  return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`
+/** Thousandths to pence, half up, as an invoice rounds. */
+function pence(thousandths: number): number {
+  return Math.floor((thousandths + 5) / 10)
+}
+
+function milliText(thousandths: number): string {
+  return `${Math.floor(thousandths / 1000)}.${String(thousandths % 1000).padStart(3, '0')}`
+}
+
+function invoiceMilli(lines: readonly RetailLine[]): number {
+  return lines.reduce((total, line) => total + Number(line.quantity) * milli(line.price), 0)
 }
 
 describe('an online retailer’s invoice lines (Online Retail II’s shape: wholesale invoices, cancellations, guests)', () => {
@@ -91,25 +100,26 @@ describe('an online retailer’s invoice lines (Online Retail II’s shape: whol
       messageId: `import-${invoice}`,
       orderId: invoice,
       userId: first.customerId,
-      amount: penceText(invoiceLines.reduce((total, line) => total + Number(line.quantity) * pence(line.price), 0)),
+      amount: milliText(invoiceMilli(invoiceLines)), // the exact sum; below a penny when a line is
       currency: 'GBP',
       timestamp: first.invoiceDate, // as the file writes it: local time with a space, read in the app's time zone
       items: invoiceLines.map((line) => ({ productId: line.stockCode, name: line.description, quantity: Number(line.quantity), price: line.price })),
     }
   })
 
-  // The reference: computed from the raw lines only, never from the events above.
+  // The reference: computed from the raw lines only, never from the events above; each invoice rounded to the penny.
   const reference = { customers: new Map<string, { orders: Set<string>; revenue: number }>(), months: new Map<string, { orders: Set<string>; revenue: number }>() }
-  for (const line of kept) {
-    const revenue = Number(line.quantity) * pence(line.price)
-    const customer = reference.customers.get(line.customerId) ?? { orders: new Set<string>(), revenue: 0 }
-    customer.orders.add(line.invoice)
+  for (const [invoice, invoiceLines] of invoices) {
+    const { customerId, invoiceDate } = invoiceLines[0]!
+    const revenue = pence(invoiceMilli(invoiceLines))
+    const customer = reference.customers.get(customerId) ?? { orders: new Set<string>(), revenue: 0 }
+    customer.orders.add(invoice)
     customer.revenue += revenue
-    reference.customers.set(line.customerId, customer)
-    const month = reference.months.get(line.invoiceDate.slice(0, 7)) ?? { orders: new Set<string>(), revenue: 0 }
-    month.orders.add(line.invoice)
+    reference.customers.set(customerId, customer)
+    const month = reference.months.get(invoiceDate.slice(0, 7)) ?? { orders: new Set<string>(), revenue: 0 }
+    month.orders.add(invoice)
     month.revenue += revenue
-    reference.months.set(line.invoiceDate.slice(0, 7), month)
+    reference.months.set(invoiceDate.slice(0, 7), month)
   }
   const totalRevenue = [...reference.customers.values()].reduce((sum, customer) => sum + customer.revenue, 0)
   let account: Account
@@ -120,11 +130,12 @@ describe('an online retailer’s invoice lines (Online Retail II’s shape: whol
     expect(patched.status).toBe(200)
   })
 
-  it('has the quirks that break importers: invoices of hundreds of lines, free lines, quoted text, cancellations and guests', () => {
+  it('has the quirks that break importers: invoices of hundreds of lines, free and sub-penny lines, quoted text, cancellations and guests', () => {
     const largest = Math.max(...[...invoices.values()].map((invoiceLines) => invoiceLines.length))
     expect(largest).toBeGreaterThan(500)
     expect(Math.max(...events.map((event) => Buffer.byteLength(JSON.stringify(event))))).toBeLessThan(64 * 1024)
     expect(kept.some((line) => line.price === '0.00')).toBe(true)
+    expect(events.some((event) => !event.amount.endsWith('0'))).toBe(true) // totals below a penny
     expect(kept.some((line) => /[",é€]/.test(line.description))).toBe(true)
     expect(lines.some((line) => line.invoice.startsWith('C'))).toBe(true)
     expect(lines.some((line) => line.customerId === '')).toBe(true)
@@ -167,7 +178,7 @@ describe('an online retailer’s invoice lines (Online Retail II’s shape: whol
       (candidate) => candidate.orderId === invoice,
     )
     expect(purchase?.items.map((item) => [item.productId, item.name, item.quantity, Math.round(item.price * 100)])).toEqual(
-      invoiceLines.map((line) => [line.stockCode, line.description, Number(line.quantity), pence(line.price)]),
+      invoiceLines.map((line) => [line.stockCode, line.description, Number(line.quantity), pence(milli(line.price))]),
     )
   })
 })

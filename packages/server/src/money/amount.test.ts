@@ -24,6 +24,18 @@ describe('toMinorUnits', () => {
     [0.1 + 0.2, 'USD', 30],
     [3 * 5.1, 'USD', 1530],
     [15.299999999999999, 'USD', 1530],
+    // More decimals than the currency has: rounded half up, from the decimal the sender wrote.
+    [1.234, 'USD', 123],
+    [1.235, 'USD', 124],
+    [1.005, 'USD', 101],
+    [1.999, 'USD', 200],
+    [0.005, 'USD', 1],
+    [0.001, 'GBP', 0],
+    [1e-9, 'USD', 0],
+    ['12.5', 'JPY', 13],
+    ['12.49', 'JPY', 12],
+    ['1.4595', 'KWD', 1460],
+    ['0.00499999', 'USD', 0],
   ])('%s %s is %d minor units', (amount, currency, minor) => {
     expect(toMinorUnits(amount, currency)).toEqual({ ok: true, minor })
   })
@@ -33,11 +45,6 @@ describe('toMinorUnits', () => {
     ['-1', 'USD', /negative/],
     [Number.NaN, 'USD', /finite/],
     [Number.POSITIVE_INFINITY, 'USD', /finite/],
-    [1.234, 'USD', /at most 2/],
-    [1.999, 'USD', /at most 2/],
-    [0.005, 'USD', /at most 2/],
-    [1e-9, 'USD', /at most 2/],
-    ['12.5', 'JPY', /at most 0/],
     [1e20, 'USD', /too large/],
     ['99999999999999999999', 'USD', /too large/],
     ['1e3', 'USD', /decimal number/],
@@ -59,17 +66,18 @@ describe('toMajorUnits', () => {
 })
 
 describe('toMinorUnits on decimal strings', () => {
-  /** The reading the general path makes of a decimal string, in exact integers. */
+  /** The reading the general path makes of a decimal string, in exact integers: scaled, then rounded half up. */
   function reference(text: string, exponent: number): { ok: true; minor: number } | { ok: false } {
     const match = /^\s*(\d+)(?:\.(\d+))?\s*$/.exec(text)
-    if (!match) return { ok: false }
-    const fraction = (match[2] ?? '').replace(/0+$/, '')
-    if (fraction.length > exponent || match[1]!.length > 16) return { ok: false }
-    const minor = BigInt(match[1]!) * 10n ** BigInt(exponent) + BigInt(fraction.padEnd(exponent, '0') || '0')
+    if (!match || match[1]!.length > 16) return { ok: false }
+    const fraction = match[2] ?? ''
+    const scale = 10n ** BigInt(fraction.length)
+    const scaled = (BigInt(match[1]!) * scale + BigInt(fraction || '0')) * 10n ** BigInt(exponent)
+    const minor = (2n * scaled + scale) / (2n * scale)
     return minor > 1_000_000_000_000_000n ? { ok: false } : { ok: true, minor: Number(minor) }
   }
 
-  it('reads every generated decimal string as the general rules do, for currencies of 0, 2 and 3 decimals', () => {
+  it('reads and rounds every generated decimal string as exact arithmetic does, for currencies of 0, 2 and 3 decimals', () => {
     const characters = ['0', '1', '5', '9', '.', ' ', '-', 'e']
     let seed = 7
     const random = (below: number) => {

@@ -9,14 +9,17 @@ export type AmountResult = { ok: true; minor: number } | { ok: false; message: s
 
 /**
  * Converts an amount in major units (a JSON number or a decimal string) to integer minor units of `currency`.
- * A decimal string is taken exactly. A JSON number may carry binary floating-point noise from the sender's
- * arithmetic (`0.1 + 0.2`, `3 * 5.1`): it is accepted when it is within a billionth of a minor unit of a whole one.
- * Refuses negatives, real extra precision (`1.999` USD), and absurd sizes.
+ * A decimal string is read exactly. A JSON number may carry binary floating-point noise from the sender's
+ * arithmetic (`0.1 + 0.2`, `3 * 5.1`): within a billionth of a minor unit of a whole one, it is that one; otherwise
+ * it is read as the decimal it prints as. More decimals than the currency has are rounded half up, as an invoice
+ * rounds: real price lists hold unit prices below the minor unit (0.001 GBP, fuel at 1.459 USD a litre), and the
+ * totals summed from them. Refuses negatives, non-numbers and absurd sizes.
  *
  * @example
  * toMinorUnits('19.99', 'USD') // { ok: true, minor: 1999 }
  * toMinorUnits(1500, 'JPY')    // { ok: true, minor: 1500 }
- * toMinorUnits(1.234, 'USD')   // { ok: false, message: 'USD has at most 2 decimal places' }
+ * toMinorUnits(1.235, 'USD')   // { ok: true, minor: 124 }
+ * toMinorUnits(-1, 'USD')      // { ok: false, message: 'must not be negative' }
  */
 export function toMinorUnits(amount: number | string, currency: string): AmountResult {
   let text: string
@@ -29,7 +32,7 @@ export function toMinorUnits(amount: number | string, currency: string): AmountR
     if (Math.abs(scaled - minor) <= 1e-9 * Math.max(1, scaled)) {
       return minor > MAX_MINOR_UNITS ? { ok: false, message: 'is too large' } : { ok: true, minor }
     }
-    // Not a whole number of minor units: say how many decimals the currency allows.
+    // Not a whole number of minor units: round the decimal the sender wrote, not its binary approximation.
     text = amount.toString()
     if (text.includes('e')) text = amount.toFixed(20).replace(/0+$/, '')
   } else {
@@ -42,19 +45,18 @@ export function toMinorUnits(amount: number | string, currency: string): AmountR
   if (!match) return { ok: false, message: 'must be a decimal number such as 19.99' }
   const exponent = currencyExponent(currency)
   const whole = match[1]!
-  const fraction = (match[2] ?? '').replace(/0+$/, '')
-  if (fraction.length > exponent) {
-    return { ok: false, message: `${currency} has at most ${exponent} decimal places` }
-  }
+  const fraction = match[2] ?? ''
   if (whole.length > 16) return { ok: false, message: 'is too large' }
-  const minor = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0')
+  // Half up: the first digit past the currency's decides.
+  const roundUp = fraction.length > exponent && fraction.charCodeAt(exponent) >= 53 /* 5 */ ? 1 : 0
+  const minor = Number(whole) * 10 ** exponent + Number(fraction.slice(0, exponent).padEnd(exponent, '0') || '0') + roundUp
   if (!Number.isSafeInteger(minor) || minor > MAX_MINOR_UNITS) return { ok: false, message: 'is too large' }
   return { ok: true, minor }
 }
 
 /**
  * The common decimal string (`19.99`: digits, then at most the currency's decimals) read without a regular
- * expression; `undefined` for anything else, which the general path reads or refuses. With at most 15 digits the
+ * expression; `undefined` for anything else, which the general path reads, rounds or refuses. With at most 15 digits the
  * value is exact and under `MAX_MINOR_UNITS`.
  */
 function plainDecimalToMinor(text: string, exponent: number): number | undefined {
