@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readCdnowSample } from './fixtures/cdnow'
-import { type RetailLine, onlineRetailLines } from './fixtures/online-retail'
+import { batchBodies, invoiceEvent, invoicesOf, invoiceThousandths, onlineRetailLines, thousandths } from './fixtures/online-retail'
 import { type Account, startTestServer, type TestServer } from './harness'
 
 // A whole retail history imported the way a new user would: raw lines grouped into orders, sent through
@@ -11,29 +11,6 @@ beforeAll(async () => {
   server = await startTestServer()
 })
 afterAll(() => server.close())
-
-const MAX_BATCH_EVENTS = 1000
-const MAX_BATCH_BYTES = 1024 * 1024
-
-/** Splits events into batch bodies of at most 1000 events and 1 MiB, as a client of the contract must. */
-function batchBodies(events: readonly object[]): string[] {
-  const bodies: string[] = []
-  let current: string[] = []
-  let bytes = 0
-  for (const event of events) {
-    const json = JSON.stringify(event)
-    const size = Buffer.byteLength(json) + 1
-    if (current.length === MAX_BATCH_EVENTS || bytes + size > MAX_BATCH_BYTES - 64) {
-      bodies.push(`{"batch":[${current.join(',')}]}`)
-      current = []
-      bytes = 0
-    }
-    current.push(json)
-    bytes += size
-  }
-  if (current.length > 0) bodies.push(`{"batch":[${current.join(',')}]}`)
-  return bodies
-}
 
 async function sendAll(key: string, bodies: readonly string[]): Promise<{ accepted: number; duplicates: number; rejected: unknown[] }> {
   const sum = { accepted: 0, duplicates: 0, rejected: [] as unknown[] }
@@ -67,51 +44,22 @@ async function listAllCustomers(key: string, exponent: number): Promise<Map<stri
   return customers
 }
 
-/** `12.5` → 12 500: a price of at most three decimals in exact thousandths of a pound. */
-function milli(text: string): number {
-  const [whole = '0', fraction = ''] = text.split('.')
-  return Number(whole) * 1000 + Number(fraction.padEnd(3, '0'))
-}
-
 /** Thousandths to pence, half up, as an invoice rounds. */
 function pence(thousandths: number): number {
   return Math.floor((thousandths + 5) / 10)
 }
 
-function milliText(thousandths: number): string {
-  return `${Math.floor(thousandths / 1000)}.${String(thousandths % 1000).padStart(3, '0')}`
-}
-
-function invoiceMilli(lines: readonly RetailLine[]): number {
-  return lines.reduce((total, line) => total + Number(line.quantity) * milli(line.price), 0)
-}
-
 describe('an online retailer’s invoice lines (Online Retail II’s shape: wholesale invoices, cancellations, guests)', () => {
   const lines = onlineRetailLines(2026)
-  // The importer's rules, as a user would write them: cancellations (invoices starting with C) and lines without a
-  // customer are not sales of a known customer, so they stay out; every other line belongs to its invoice.
-  const kept = lines.filter((line) => !line.invoice.startsWith('C') && line.customerId !== '')
-  const invoices = new Map<string, RetailLine[]>()
-  for (const line of kept) invoices.set(line.invoice, [...(invoices.get(line.invoice) ?? []), line])
-  const events = [...invoices].map(([invoice, invoiceLines]) => {
-    const first = invoiceLines[0]!
-    return {
-      type: 'purchase',
-      messageId: `import-${invoice}`,
-      orderId: invoice,
-      userId: first.customerId,
-      amount: milliText(invoiceMilli(invoiceLines)), // the exact sum; below a penny when a line is
-      currency: 'GBP',
-      timestamp: first.invoiceDate, // as the file writes it: local time with a space, read in the app's time zone
-      items: invoiceLines.map((line) => ({ productId: line.stockCode, name: line.description, quantity: Number(line.quantity), price: line.price })),
-    }
-  })
+  const invoices = invoicesOf(lines)
+  const events = [...invoices].map(([invoice, invoiceLines]) => invoiceEvent(invoice, invoiceLines))
+  const kept = [...invoices.values()].flat()
 
-  // The reference: computed from the raw lines only, never from the events above; each invoice rounded to the penny.
+  // The reference: from the raw lines in exact integers, each invoice rounded to the penny; never from the API.
   const reference = { customers: new Map<string, { orders: Set<string>; revenue: number }>(), months: new Map<string, { orders: Set<string>; revenue: number }>() }
   for (const [invoice, invoiceLines] of invoices) {
     const { customerId, invoiceDate } = invoiceLines[0]!
-    const revenue = pence(invoiceMilli(invoiceLines))
+    const revenue = pence(invoiceThousandths(invoiceLines))
     const customer = reference.customers.get(customerId) ?? { orders: new Set<string>(), revenue: 0 }
     customer.orders.add(invoice)
     customer.revenue += revenue
@@ -178,7 +126,7 @@ describe('an online retailer’s invoice lines (Online Retail II’s shape: whol
       (candidate) => candidate.orderId === invoice,
     )
     expect(purchase?.items.map((item) => [item.productId, item.name, item.quantity, Math.round(item.price * 100)])).toEqual(
-      invoiceLines.map((line) => [line.stockCode, line.description, Number(line.quantity), pence(milli(line.price))]),
+      invoiceLines.map((line) => [line.stockCode, line.description, Number(line.quantity), pence(thousandths(line.price))]),
     )
   })
 })
