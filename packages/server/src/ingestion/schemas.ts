@@ -14,7 +14,7 @@ export const PURCHASE_LIMITS = {
 
 const Amount = z
   .union([z.number(), z.string().max(PURCHASE_LIMITS.amountText)])
-  .openapi({ description: 'Major units, as a JSON number or a decimal string', example: 19.99 })
+  .openapi({ description: 'Major units, as a JSON number or a decimal string; decimals past the currency’s are rounded half up', example: 19.99 })
 
 const MessageId = ClientId.openapi({
   description: 'Idempotency key of the event: an event whose messageId was seen before is not applied again',
