@@ -41,13 +41,13 @@ export const PurchaseItemFields = z.strictObject({
   name: plainText(PURCHASE_LIMITS.productName).openapi({ example: 'Espresso beans 1 kg' }),
   category: plainText(PURCHASE_LIMITS.category).optional().openapi({ example: 'Coffee' }),
   quantity: z.number().int('must be a whole number').min(1).max(PURCHASE_LIMITS.quantity).default(1),
-  price: Amount.openapi({ description: 'Unit price in major units, in the order’s currency' }),
+  price: Amount.openapi({ description: 'Unit price in major units, in the order’s currency; decimals past the currency’s are rounded half up' }),
 })
 
 export const PurchaseEventFields = z.strictObject({
   orderId: ClientId.openapi({ example: 'ord_5531' }),
   userId: ClientId.openapi({ example: 'u_1024' }),
-  amount: Amount.openapi({ description: 'The order total in major units' }),
+  amount: Amount.openapi({ description: 'The order total in major units; decimals past the currency’s are rounded half up' }),
   currency: CurrencyCode,
   timestamp: EventDateTime.optional().openapi({
     description: 'When the order was placed; defaults to now; at most 24 h ahead. Without an offset, read in the app’s time zone; a space may stand for the T',
