@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readCdnowSample } from './fixtures/cdnow'
+import { cdnowPurchaseEvent, centsOf, readCdnowSample } from './fixtures/cdnow'
 import { batchBodies, invoiceEvent, invoicesOf, invoiceThousandths, onlineRetailLines, thousandths } from './fixtures/online-retail'
 import { type Account, startTestServer, type TestServer } from './harness'
 
@@ -133,22 +133,12 @@ describe('an online retailer’s invoice lines (Online Retail II’s shape: whol
 
 describe('the CDNOW sample, one purchase a line (Fader & Hardie)', () => {
   const purchases = readCdnowSample()
-  const cents = purchases.map((purchase) => Math.round(purchase.dollars * 100))
+  const cents = purchases.map(centsOf)
   let account: Account
 
   beforeAll(async () => {
     account = await server.signup('Cdnow')
-    const events = purchases.map((purchase, index) => ({
-      type: 'purchase',
-      orderId: `cdnow-${index}`,
-      userId: purchase.customerId,
-      amount: purchase.dollars,
-      currency: 'USD',
-      timestamp: new Date(purchase.day * 86_400_000).toISOString(),
-      items: [{ name: 'CD', quantity: Math.max(1, purchase.cds), price: (cents[index]! / Math.max(1, purchase.cds) / 100).toFixed(2) }],
-    }))
-    // The per-CD price rounds; the order total is the file's own.
-    const result = await sendAll(account.secret, batchBodies(events))
+    const result = await sendAll(account.secret, batchBodies(purchases.map(cdnowPurchaseEvent)))
     expect(result).toEqual({ accepted: purchases.length, duplicates: 0, rejected: [] })
   })
 
