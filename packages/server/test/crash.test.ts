@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import { signupForSecretKey, startServerProcess } from './server-process'
+import { signUp, startServerProcess } from './server-process'
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-crash-'))
 const database = join(dir, 'crm.sqlite')
@@ -35,7 +35,7 @@ async function send(url: string, key: string, index: number): Promise<boolean> {
 describe('crash safety', () => {
   it('SIGKILL mid-stream, restart, re-send what was not acknowledged: every event exactly once', async () => {
     const first = await startServerProcess({ CRM_DATABASE: database })
-    const key = await signupForSecretKey(first.url, 'crash@example.com')
+    const key = (await signUp(first.url, 'crash@example.com')).secret
 
     const acknowledged = new Set<number>()
     let next = 0

@@ -64,15 +64,22 @@ export async function startServerProcess(env: Record<string, string>, nodeFlags 
   }
 }
 
+/** What signing up returns: the first app's id and secret key, and the session cookie. */
+export type SignedUp = { appId: string; secret: string; cookie: string }
+
 /**
- * Signs up over HTTP on a server process and returns the first app's secret key.
+ * Signs up over HTTP on a server process, as a new user would.
+ *
+ * @example
+ * const { secret } = await signUp(server.url, 'ada@example.com')
  */
-export async function signupForSecretKey(url: string, email: string): Promise<string> {
+export async function signUp(url: string, email: string): Promise<SignedUp> {
   const res = await fetch(`${url}/api/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Test', email, password: 'test-password-1' }),
   })
   if (res.status !== 201) throw new Error(`signup failed: ${res.status}`)
-  return ((await res.json()) as { apiKeys: { secret: string } }).apiKeys.secret
+  const body = (await res.json()) as { app: { id: string }; apiKeys: { secret: string } }
+  return { appId: body.app.id, secret: body.apiKeys.secret, cookie: res.headers.get('set-cookie')!.split(';', 1)[0]! }
 }

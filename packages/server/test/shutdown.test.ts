@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import { signupForSecretKey, startServerProcess } from './server-process'
+import { signUp, startServerProcess } from './server-process'
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-shutdown-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -13,7 +13,7 @@ describe('graceful shutdown', () => {
   it('on SIGTERM finishes the request in flight, commits it, refuses new connections and exits 0', async () => {
     const database = join(dir, 'crm.sqlite')
     const server = await startServerProcess({ CRM_DATABASE: database })
-    const key = await signupForSecretKey(server.url, 'stop@example.com')
+    const key = (await signUp(server.url, 'stop@example.com')).secret
     const body = JSON.stringify({ batch: [{ type: 'purchase', orderId: 'in-flight', userId: 'u', amount: 1, currency: 'USD', product: 'p' }] })
 
     const { port } = new URL(server.url)

@@ -84,11 +84,15 @@ export class PurchaseLedger {
     let read = 0
     for (;;) {
       for (const [rowId, userId] of store.customersAfter(this.appId, this.#customerWatermark)) this.#addCustomer(rowId, userId)
-      const page = store.purchasePage(this.appId, after, maxId, pageSize)
-      for (const row of page) this.#read(row, run)
-      read += page.length
-      const last = page.at(-1)
-      if (!last || page.length < pageSize) break
+      let last: LedgerPurchaseRow | undefined
+      let pageLength = 0
+      for (const row of store.purchasePage(this.appId, after, maxId, pageSize)) {
+        this.#read(row, run)
+        last = row
+        pageLength += 1
+      }
+      read += pageLength
+      if (!last || pageLength < pageSize) break
       after = { ts: last[4], id: last[0] }
       await pause()
     }

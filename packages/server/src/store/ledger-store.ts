@@ -67,9 +67,11 @@ export class LedgerStore {
   /**
    * One page of the app's purchases in time order after the position (ts, id), among rows with id ≤ `maxId`: a first
    * load reads page by page, letting other work run in between, and takes what came meanwhile by id afterwards.
+   * Row by row, not as an array: a page of wholesale orders holds tens of MB of items text, which then lives only
+   * as long as its row.
    */
-  purchasePage(appId: number, after: { ts: number; id: number }, maxId: number, limit: number): LedgerPurchaseRow[] {
-    return this.#purchasePage.all(appId, after.ts, after.id, maxId, Math.max(1, limit)) as LedgerPurchaseRow[]
+  purchasePage(appId: number, after: { ts: number; id: number }, maxId: number, limit: number): IterableIterator<LedgerPurchaseRow> {
+    return this.#purchasePage.iterate(appId, after.ts, after.id, maxId, Math.max(1, limit)) as IterableIterator<LedgerPurchaseRow>
   }
 
   /**
