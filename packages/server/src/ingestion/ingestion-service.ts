@@ -9,7 +9,8 @@ export type CommitListener = (appIds: ReadonlySet<number>) => void
  * When the customers' totals are refreshed in the background: once ingestion has been quiet for `idleMs`, or
  * `maxStaleMs` after the first commit they miss even if it never is. A refresh holds the writer for a few µs per
  * customer who bought and under 1 µs per purchase (its place in `customer_purchases`), so under load it is put off
- * and done in one go: ~1.7 s after 10 s of 100 000 purchases a second. Reads of customers are exact anyway: a list
+ * and done in one go: ~1.7 s after 10 s of 100 000 purchases a second, in two parts with the commits waiting let in
+ * between (`WriterThread.refreshTotals`). Reads of customers are exact anyway: a list
  * refreshes first, one customer adds its own new purchases (and refreshes first when over 10 000 wait), both through
  * `refreshTotals()`, so on the writer too.
  */

@@ -166,6 +166,22 @@ describe('WriterThread', () => {
     expect(await writer.refreshTotals()).toBe(0)
   })
 
+  it('refreshes in two parts, so that a commit handed over during the first goes in before the second', async () => {
+    const shop = createShop()
+    const { writer } = startWriter(shop, recordingLogger())
+    await writer.write([batch(shop, purchase('o1', 'a', 100))])
+    const refreshed = writer.refreshTotals()
+    const written = writer.write([batch(shop, purchase('o2', 'a', 50))])
+    expect(await written).toEqual([{ outcomes: ['created'] }])
+    expect(await refreshed).toBe(1)
+    // The totals part ran before the write, the customer_purchases part after it.
+    expect(storedRevenue(shop, 'a')).toBe(100)
+    expect(shop.stores.db.prepare('SELECT count(*) FROM customer_purchases').pluck().get()).toBe(2)
+    expect(shop.stores.totals.pending()).toBe(1)
+    expect(await writer.refreshTotals()).toBe(1)
+    expect(storedRevenue(shop, 'a')).toBe(150)
+  })
+
   it('writes through the fallback, warning once, when the worker cannot start', async () => {
     const shop = createShop()
     const logger = recordingLogger()

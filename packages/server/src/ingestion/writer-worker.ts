@@ -1,6 +1,6 @@
 /**
  * The writer thread's entry (a tsup entry of its own, `dist/writer-worker.js`): opens its own connection to the
- * database file and runs the group commits and totals refreshes the ingestion service posts, one at a time, in
+ * database file and runs the group commits and the two parts of totals refreshes the ingestion service posts, one at a time, in
  * the order posted. It answers on the `replies` port it is given, which the main thread also reads synchronously
  * between requests (`WriterThread.takeReplies`).
  */
@@ -13,6 +13,7 @@ export type WriterWorkerData = { path: string; synchronous: 'FULL' | 'NORMAL'; c
 export type WriterRequest =
   | { id: number; kind: 'write'; batches: EncodedBatch[] }
   | { id: number; kind: 'refresh-totals' }
+  | { id: number; kind: 'refresh-customer-purchases' }
   | { id: number; kind: 'close' }
 export type WriterReply =
   | { ready: true }
@@ -42,7 +43,7 @@ parentPort?.on('message', (request: WriterRequest) => {
     reply =
       request.kind === 'write'
         ? { id: request.id, commits: writeGroup(request.batches) }
-        : { id: request.id, changed: totals.refresh() }
+        : { id: request.id, changed: request.kind === 'refresh-totals' ? totals.refreshTotals() : totals.refreshCustomerPurchases() }
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) }
   }

@@ -212,6 +212,8 @@ describe('CustomerTotalsStore', () => {
       [2, 20, 2],
     ])
     expect(stores.db.prepare("SELECT name FROM sqlite_master WHERE name = 'purchases_by_customer'").all()).toEqual([])
+    // Migration 6 gave customer_purchases its own watermark, where the shared one was.
+    expect(stores.db.prepare('SELECT totals_through, purchases_through FROM customer_totals').raw().get()).toEqual([2, 2])
   })
 
   it('keeps each customer’s purchases by time in customer_purchases, up to the watermark, in the same transaction', () => {
@@ -230,6 +232,45 @@ describe('CustomerTotalsStore', () => {
     expect(byCustomer()).toHaveLength(3)
     shop.stores.totals.refresh()
     expect(byCustomer()).toContainEqual([a, day('2026-01-02'), 4])
+  })
+
+  it('refreshes its two parts apart, each to its own watermark, and reads stay exact in between', () => {
+    const shop = createShop(tempDatabase())
+    const { customers, totals, db } = shop.stores
+    const byCustomer = () => db.prepare('SELECT purchase_id FROM customer_purchases').pluck().all()
+    const exact = () => ({
+      a: customers.findCustomer(shop.app.id, 'a'),
+      purchases: customers.recentPurchases(customers.findCustomer(shop.app.id, 'a')!.id, 10).map((row) => row.amount),
+      listed: listed(shop, '-revenue'),
+    })
+    buy(shop, purchase('a', 100, '2026-01-02'), purchase('b', 50, '2026-01-03'))
+    totals.refresh()
+    buy(shop, purchase('a', 30, '2026-01-05'), purchase('b', 200, '2026-01-04'))
+    const expected = { ...exact(), listed: ['b', 'a'] }
+    expect(expected.a).toMatchObject({ orders: 2, revenue: 130 })
+    expect(expected.purchases).toEqual([30, 100])
+
+    expect(totals.refreshTotals()).toBe(2)
+    expect(stored(shop).b).toMatchObject({ orders: 2, revenue: 250 })
+    expect(byCustomer()).toHaveLength(2) // customer_purchases waits for its own part
+    expect(totals.pending()).toBe(2)
+    expect(exact()).toEqual(expected)
+
+    expect(totals.refreshCustomerPurchases()).toBe(2)
+    expect(byCustomer()).toHaveLength(4)
+    expect(totals.pending()).toBe(0)
+    expect(exact()).toEqual(expected)
+
+    // The other way round, and each part alone does nothing twice.
+    buy(shop, purchase('a', 1000, '2026-01-06'))
+    expect(totals.refreshCustomerPurchases()).toBe(1)
+    expect(totals.refreshCustomerPurchases()).toBe(0)
+    expect(stored(shop).a).toMatchObject({ orders: 2, revenue: 130 })
+    expect(customers.findCustomer(shop.app.id, 'a')).toMatchObject({ orders: 3, revenue: 1130 })
+    expect(totals.refreshTotals()).toBe(1)
+    expect(totals.refreshTotals()).toBe(0)
+    expect(stored(shop).a).toMatchObject({ orders: 3, revenue: 1130 })
+    expect(customers.recentPurchases(customers.findCustomer(shop.app.id, 'a')!.id, 10).map((row) => row.amount)).toEqual([1000, 30, 100])
   })
 
   it('reads a customer’s purchases alike on both sides of the watermark: pages, ranges and order across them', () => {

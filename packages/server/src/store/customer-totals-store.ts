@@ -11,23 +11,29 @@ export type TotalsDelta = { orders: number; revenue: number; revenueOrders: numb
  * Ingestion only appends purchases: updating the customer's row (and moving it in the revenue and last-purchase
  * indexes) at every purchase cost more than the purchase itself, and dirtied a random page per event; so did an
  * index of purchases by customer, once customers came in any order. Both are brought up to date in bulk instead,
- * for the purchases after a durable watermark: in the background after ingestion, before any list of customers, and
- * before a read of one customer when many purchases wait (the writer thread refreshes, on the customers service's
- * request); a customer read adds the few after the watermark itself (`delta()`, and the purchases read by rowid
- * past it). The watermark, the totals and `customer_purchases` change in one transaction, so any connection can
- * refresh and a crash loses nothing: purchases are the record, the rest is derived from them.
+ * each for the purchases after its own durable watermark (`totals_through`, `purchases_through`): in the background
+ * after ingestion, before any list of customers, and before a read of one customer when many purchases wait (the
+ * writer thread refreshes, on the customers service's request); a customer read adds the few after the watermarks
+ * itself (`delta()`, and the purchases read by rowid past `purchases_through`). Each part moves its watermark in the
+ * transaction that does its work, so any connection can refresh and a crash loses nothing: purchases are the record,
+ * the rest is derived from them. The writer thread runs the two parts as two transactions, so that the commits
+ * waiting behind a large refresh go in between instead of after both.
  *
  * @example
  * totals.refresh() // 0 when nothing was purchased since the last refresh
  */
 export class CustomerTotalsStore {
   readonly #refresh
-  readonly #pendingSince
+  readonly #refreshTotals
+  readonly #refreshCustomerPurchases
+  readonly #watermarks
   readonly #delta
 
   constructor(db: Db) {
-    const watermark = db.prepare<[], { through: number; latest: number }>(
-      'SELECT totals_through AS through, (SELECT coalesce(max(id), 0) FROM purchases) AS latest FROM customer_totals',
+    const watermarks = db.prepare<[], { totalsThrough: number; purchasesThrough: number; latest: number }>(
+      `SELECT totals_through AS totalsThrough, purchases_through AS purchasesThrough,
+         (SELECT coalesce(max(id), 0) FROM purchases) AS latest
+       FROM customer_totals`,
     )
     // One pass over the new purchases, grouped by customer; the app's currency decides what counts as revenue.
     const addPurchases = db.prepare(
@@ -53,19 +59,33 @@ export class CustomerTotalsStore {
       `INSERT INTO customer_purchases (customer_id, ts, purchase_id)
        SELECT customer_id, ts, id FROM purchases WHERE id > @through AND id <= @latest ORDER BY customer_id, ts, id`,
     )
-    const advance = db.prepare('UPDATE customer_totals SET totals_through = ?')
-    this.#pendingSince = watermark
-    this.#refresh = db
-      .transaction((): number => {
-        const { through, latest } = watermark.get()!
-        if (latest <= through) return 0
-        const { changes } = addPurchases.run({ through, latest })
-        addCustomerPurchases.run({ through, latest })
-        advance.run(latest)
-        return changes
-      })
-      // Immediate: the watermark is read and advanced under the write lock, so two connections never race.
-      .immediate
+    const advanceTotals = db.prepare('UPDATE customer_totals SET totals_through = ?')
+    const advancePurchases = db.prepare('UPDATE customer_totals SET purchases_through = ?')
+    const totalsPart = (): number => {
+      const { totalsThrough: through, latest } = watermarks.get()!
+      if (latest <= through) return 0
+      const { changes } = addPurchases.run({ through, latest })
+      advanceTotals.run(latest)
+      return changes
+    }
+    const customerPurchasesPart = (): number => {
+      const { purchasesThrough: through, latest } = watermarks.get()!
+      if (latest <= through) return 0
+      const { changes } = addCustomerPurchases.run({ through, latest })
+      advancePurchases.run(latest)
+      return changes
+    }
+    this.#watermarks = watermarks
+    // Immediate: a watermark is read and advanced under the write lock, so two connections never race.
+    this.#refreshTotals = db.transaction(totalsPart).immediate
+    this.#refreshCustomerPurchases = db.transaction(customerPurchasesPart).immediate
+    // Both in one transaction: after it, the totals and customer_purchases hold the same purchases (a recount of an
+    // app's revenue from customer_purchases relies on it).
+    this.#refresh = db.transaction((): number => {
+      const changed = totalsPart()
+      customerPurchasesPart()
+      return changed
+    }).immediate
     this.#delta = db.prepare<{ customerId: number; through: number }, TotalsDelta>(
       `SELECT count(*) AS orders, coalesce(sum(iif(p.currency = a.currency, p.amount, 0)), 0) AS revenue,
          coalesce(sum(p.currency = a.currency), 0) AS revenueOrders, min(p.ts) AS firstAt, max(p.ts) AS lastAt
@@ -74,16 +94,31 @@ export class CustomerTotalsStore {
     )
   }
 
-  /** Purchases not yet in the totals (cheap: two rowid lookups). */
+  /** Purchases not yet in the totals or not yet in `customer_purchases`, whichever is more (cheap: rowid lookups). */
   pending(): number {
-    const { through, latest } = this.#pendingSince.get()!
-    return Math.max(0, latest - through)
+    const { totalsThrough, purchasesThrough, latest } = this.#watermarks.get()!
+    return Math.max(0, latest - Math.min(totalsThrough, purchasesThrough))
   }
 
-  /** Brings every customer's totals up to date in one transaction; returns how many customers changed. */
+  /** Brings both parts up to date in one transaction; returns how many customers' totals changed. */
   refresh(): number {
     if (this.pending() === 0) return 0
     return this.#refresh()
+  }
+
+  /**
+   * The totals part alone, in its own transaction: what lists show and sort by. Returns how many customers changed.
+   *
+   * @example
+   * totals.refreshTotals() // then totals.refreshCustomerPurchases(), with other commits free to go in between
+   */
+  refreshTotals(): number {
+    return this.#refreshTotals()
+  }
+
+  /** The `customer_purchases` part alone, in its own transaction; returns how many purchases it added. */
+  refreshCustomerPurchases(): number {
+    return this.#refreshCustomerPurchases()
   }
 
   /**

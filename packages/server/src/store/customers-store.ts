@@ -59,8 +59,8 @@ const purchaseColumns = `p.id, p.order_id AS orderId, c.user_id AS userId, p.amo
 
 /**
  * SQL for the ids of one customer's purchases that can be among the newest `@limit` passing `conditions` (on `ts`
- * and `purchase_id`): those of `customer_purchases`, which holds them up to the totals' watermark, and every one
- * after the watermark, read by rowid. The caller orders, filters and limits the purchases themselves.
+ * and `purchase_id`): those of `customer_purchases`, which holds them up to its watermark (`purchases_through`), and
+ * every one after it, read by rowid. The caller orders, filters and limits the purchases themselves.
  */
 function customerPurchaseIds(conditions: string[]): string {
   const where = ['customer_id = @customerId', ...conditions].join(' AND ')
@@ -68,7 +68,7 @@ function customerPurchaseIds(conditions: string[]): string {
       SELECT purchase_id FROM customer_purchases WHERE ${where} ORDER BY ts DESC, purchase_id DESC LIMIT @limit
     )
     UNION ALL
-    SELECT id FROM purchases WHERE id > (SELECT totals_through FROM customer_totals) AND customer_id = @customerId`
+    SELECT id FROM purchases WHERE id > (SELECT purchases_through FROM customer_totals) AND customer_id = @customerId`
 }
 
 /**

@@ -177,4 +177,13 @@ export const migrations: readonly Migration[] = [
       DROP INDEX purchases_by_customer;
     `,
   },
+  {
+    version: 6,
+    name: "customer_purchases with a watermark of its own, so the two halves of a refresh can commit apart",
+    sql: /* sql */ `
+      -- customer_purchases holds the purchases up to purchases_through; until now that was totals_through.
+      ALTER TABLE customer_totals ADD COLUMN purchases_through INTEGER NOT NULL DEFAULT 0;
+      UPDATE customer_totals SET purchases_through = totals_through;
+    `,
+  },
 ]
