@@ -61,20 +61,19 @@ export class CustomerTotalsStore {
     )
     const advanceTotals = db.prepare('UPDATE customer_totals SET totals_through = ?')
     const advancePurchases = db.prepare('UPDATE customer_totals SET purchases_through = ?')
-    const totalsPart = (): number => {
-      const { totalsThrough: through, latest } = watermarks.get()!
-      if (latest <= through) return 0
-      const { changes } = addPurchases.run({ through, latest })
-      advanceTotals.run(latest)
-      return changes
-    }
-    const customerPurchasesPart = (): number => {
-      const { purchasesThrough: through, latest } = watermarks.get()!
-      if (latest <= through) return 0
-      const { changes } = addCustomerPurchases.run({ through, latest })
-      advancePurchases.run(latest)
-      return changes
-    }
+    type Watermarks = NonNullable<ReturnType<typeof watermarks.get>>
+    /** One part of a refresh: its work on the purchases after its own watermark, then the watermark moved past them. */
+    const part =
+      (throughOf: (marks: Watermarks) => number, add: typeof addPurchases, advance: typeof advanceTotals) => (): number => {
+        const marks = watermarks.get()!
+        const through = throughOf(marks)
+        if (marks.latest <= through) return 0
+        const { changes } = add.run({ through, latest: marks.latest })
+        advance.run(marks.latest)
+        return changes
+      }
+    const totalsPart = part((marks) => marks.totalsThrough, addPurchases, advanceTotals)
+    const customerPurchasesPart = part((marks) => marks.purchasesThrough, addCustomerPurchases, advancePurchases)
     this.#watermarks = watermarks
     // Immediate: a watermark is read and advanced under the write lock, so two connections never race.
     this.#refreshTotals = db.transaction(totalsPart).immediate
