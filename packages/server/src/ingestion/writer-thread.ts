@@ -194,6 +194,7 @@ export class WriterThread implements EventWriter {
   }
 }
 
+/** The count a refresh request answered, or its error thrown. */
 function changedIn(reply: WriterReply): number {
   if ('changed' in reply) return reply.changed
   throw new Error('error' in reply ? reply.error : 'unexpected reply from the writer thread')

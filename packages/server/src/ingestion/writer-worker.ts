@@ -1,8 +1,8 @@
 /**
  * The writer thread's entry (a tsup entry of its own, `dist/writer-worker.js`): opens its own connection to the
- * database file and runs the group commits and the two parts of totals refreshes the ingestion service posts, one at a time, in
- * the order posted. It answers on the `replies` port it is given, which the main thread also reads synchronously
- * between requests (`WriterThread.takeReplies`).
+ * database file and runs the group commits and the two parts of the totals refreshes that the ingestion service
+ * posts, one at a time, in the order posted. It answers on the `replies` port it is given, which the main thread
+ * also reads synchronously between requests (`WriterThread.takeReplies`).
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads'
 import { CustomerTotalsStore, IngestionStore, openDatabase } from '../store'
