@@ -5,12 +5,13 @@
  * whole CDNOW master file (69 659 purchases), whose counts and revenue must equal the file's to the cent. Figures
  * are references; a count or sum that differs from the file fails the run.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cdnowPurchaseEvent, centsOf, readCdnowMaster } from '../test/fixtures/cdnow'
 import { batchBodies, invoiceEvent, invoicesOf, onlineRetailLines } from '../test/fixtures/online-retail'
 import { signUp, startServerProcess } from '../test/server-process'
+import { sampleRss } from './rss-sampler'
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 40_000)
 const CONNECTIONS = 4
@@ -18,18 +19,7 @@ const CDNOW_MASTER = new URL('../../../../shared/data/cdnow/CDNOW_master.txt', i
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-bench-import-'))
 const server = await startServerProcess({ CRM_DATABASE: join(dir, 'crm.sqlite') })
-let peakRss = 0
-let phasePeak = 0
-const rssTimer = setInterval(() => {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0)
-  peakRss = Math.max(peakRss, kb / 1024)
-  phasePeak = Math.max(phasePeak, kb / 1024)
-}, 50)
-/** Prints the peak RSS since the previous phase. */
-const phase = (name: string) => {
-  console.log(`  ${name}: peak RSS ${phasePeak.toFixed(0)} MB`)
-  phasePeak = 0
-}
+const rss = sampleRss(server.child.pid!, 50)
 
 async function call(path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
   const res = await fetch(server.url + path, {
@@ -78,7 +68,7 @@ const keptLines = [...invoices.values()].reduce((sum, invoiceLines) => sum + inv
 console.log(`${lines.length} lines, ${invoices.size} invoices of known customers (${keptLines} lines), in ${bodies.length} requests`)
 
 const { accepted, seconds } = await sendAll(bodies, auth)
-phase('import')
+rss.phase('import')
 
 /** The time of one read, in ms, and its answer. */
 async function timed(path: string, headers = auth) {
@@ -89,13 +79,13 @@ async function timed(path: string, headers = auth) {
 }
 const connection = await timed('/v1/connection')
 const customers = await timed('/v1/customers?sort=-revenue&limit=50')
-phase('first customer list')
+rss.phase('first customer list')
 const report = await timed('/v1/reports/sales?from=2010-12-01&to=2011-12-31&interval=month&asOf=2012-01-01T00:00:00Z')
-phase('first sales report')
+rss.phase('first sales report')
 const insights = await timed('/v1/insights?asOf=2011-12-10T00:00:00Z')
-phase('first insights')
+rss.phase('first insights')
 const reportAgain = await timed('/v1/reports/sales?from=2010-12-01&to=2011-12-31&interval=month&asOf=2012-01-01T00:00:00Z')
-const retailRss = peakRss
+const retailRss = rss.peak
 
 // The CDNOW master file, one purchase a line; its totals summed in cents here, from the file.
 const cdnow = existsSync(CDNOW_MASTER) ? await importCdnowMaster() : undefined
@@ -114,7 +104,7 @@ async function importCdnowMaster() {
   if (JSON.stringify(stored) !== JSON.stringify(file)) throw new Error(`CDNOW differs from its file: ${JSON.stringify({ stored, file })}`)
   return { ...file, perSecond: sent.accepted / sent.seconds }
 }
-clearInterval(rssTimer)
+rss.stop()
 await server.stop('SIGTERM')
 rmSync(dir, { recursive: true, force: true })
 

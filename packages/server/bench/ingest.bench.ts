@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { startServerProcess } from '../test/server-process'
+import { sampleRss } from './rss-sampler'
 import { seedDatabase } from './seed'
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000)
@@ -29,21 +30,7 @@ const rawCopy = join(dir, 'raw.sqlite')
 copyFileSync(path, rawCopy)
 
 const server = await startServerProcess({ CRM_DATABASE: path, CRM_LOG_LEVEL: 'info' })
-let peakRss = 0
-let phasePeak = 0
-const phase = (name: string) => {
-  console.log(`  ${name}: peak RSS ${phasePeak.toFixed(0)} MB`)
-  phasePeak = 0
-}
-const rssTimer = setInterval(() => {
-  try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0)
-    peakRss = Math.max(peakRss, kb / 1024)
-    phasePeak = Math.max(phasePeak, kb / 1024)
-  } catch {
-    // the process is gone
-  }
-}, 100)
+const rss = sampleRss(server.child.pid!, 100)
 
 let sequence = 0
 const purchaseEvent = (n: number, customer = n % CUSTOMERS, orderId = `bench-${n}`) =>
@@ -85,7 +72,7 @@ const batchLoad = (body: () => string, duration = SECONDS) =>
 /** A batch load measured as a reference, with no target: its events/s and p99 in the results. */
 async function referenceBatchLoad(name: string, figure: string, body: () => string): Promise<void> {
   const result = await batchLoad(body)
-  phase(name)
+  rss.phase(name)
   results.push({
     figure,
     measured: `${((result.requests.total * 100) / SECONDS).toFixed(0)} events/s (${result.latency.p99} ms)`,
@@ -100,7 +87,7 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2)
 if (WARMUP_SECONDS > 0) {
   await batchLoad(batchBody, WARMUP_SECONDS)
   await timedGets(() => '/v1/customers?limit=1', 1)
-  phase('warm-up')
+  rss.phase('warm-up')
 }
 
 // 1. POST /v1/batch, 100 purchases a request, 16 connections
@@ -108,7 +95,7 @@ const cpuBefore = cpuTimes()
 const batch = await batchLoad(batchBody)
 const eventsPerSecond = (batch.requests.total * 100) / SECONDS
 const batchEventsSent = batch.requests.total * 100
-phase('batch load')
+rss.phase('batch load')
 report('POST /v1/batch (100 events/request, 16 connections): events/s', eventsPerSecond, 'events/s', 100_000, true)
 report('POST /v1/batch p99 latency', batch.latency.p99, 'ms', 50, false)
 console.log(`  batch latency: p50 ${batch.latency.p50} ms, p90 ${batch.latency.p90} ms, p99 ${batch.latency.p99} ms, max ${batch.latency.max} ms`)
@@ -135,7 +122,7 @@ const single = await load({
   headers,
   requests: [{ setupRequest: (request) => ({ ...request, body: purchaseEvent(sequence++).replace('"type":"purchase",', '') }) }],
 })
-phase('single-purchase load')
+rss.phase('single-purchase load')
 report('POST /v1/purchases (1 event/request, 16 connections): requests/s', single.requests.average, 'req/s', 5_000, true)
 report('POST /v1/purchases p99 latency', single.latency.p99, 'ms', 20, false)
 if (single.non2xx > 0 || single.errors > 0) console.log(`  ! ${single.non2xx} non-2xx, ${single.errors} errors`)
@@ -160,7 +147,7 @@ let customerIndex = 0
 const detail = await timedGets(() => `/v1/customers/user-${(customerIndex++ * 7919) % CUSTOMERS}`, 1000)
 report('GET /v1/customers/:userId p50', detail.p50, 'ms', 5, false)
 if (list.failures + detail.failures > 0) console.log(`  ! reads: ${list.failures + detail.failures} failures`)
-phase('reads')
+rss.phase('reads')
 
 // 4. The batches again with each event for another customer, far from the last, as a real store's traffic comes: the
 // figure above sends customers in order, so each commit's writes share pages. A reference, with no target.
@@ -169,8 +156,8 @@ await referenceBatchLoad('batch load, customers scattered', 'POST /v1/batch, cus
 // 5. The batches again with random order ids: each lands on a random page of the index that makes them unique (as
 // customers did on the by-customer index), and each commit writes those pages back. A reference, with no target.
 await referenceBatchLoad('batch load, random order ids', 'POST /v1/batch, order ids random (UUID v4): events/s (p99)', randomOrderIdsBatchBody)
-clearInterval(rssTimer)
-report('Server RSS, peak', peakRss, 'MB', 300, false)
+rss.stop()
+report('Server RSS, peak', rss.peak, 'MB', 300, false)
 await server.stop('SIGTERM')
 
 // 6. Raw better-sqlite3 inserts of the same rows (the purchases the batch run sent: same customers, same columns),

@@ -11,8 +11,8 @@ type Pending = {
   request: WriterRequest
   resolve: (reply: WriterReply) => void
   reject: (error: Error) => void
-  /** Settles with the request, answered or failed. */
-  settled: Promise<void>
+  /** The answer, as the caller awaits it. */
+  reply: Promise<WriterReply>
 }
 
 const WORKER_URL = workerEntry(import.meta.url, 'writer-worker')
@@ -124,7 +124,8 @@ export class WriterThread implements EventWriter {
   /** Resolves once no write sent so far awaits its answer. */
   #writesSettled(): Promise<void> {
     const writes = [...this.#pending.values()].filter(({ request }) => request.kind === 'write')
-    return Promise.all(writes.map(({ settled }) => settled)).then(() => {})
+    const settled = writes.map(({ reply }) => reply.then(noop, noop))
+    return Promise.all(settled).then(noop)
   }
 
   #request(request: WriterRequest): Promise<WriterReply> {
@@ -135,7 +136,7 @@ export class WriterThread implements EventWriter {
       resolve = onReply
       reject = onError
     })
-    this.#pending.set(request.id, { request, resolve, reject, settled: reply.then(() => {}, () => {}) })
+    this.#pending.set(request.id, { request, resolve, reject, reply })
     // Referenced while it holds work, so the process waits for acknowledged-to-be writes; idle, it keeps nothing alive.
     worker.ref()
     this.#replies?.ref()
@@ -193,6 +194,8 @@ export class WriterThread implements EventWriter {
     return { id: request.id, changed: await this.fallback.refreshTotals() }
   }
 }
+
+const noop = () => {}
 
 /** The count a refresh request answered, or its error thrown. */
 function changedIn(reply: WriterReply): number {
