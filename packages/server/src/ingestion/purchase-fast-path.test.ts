@@ -27,7 +27,7 @@ const valid: Event[] = [
 /** Ways to break, or merely vary, an event: each is applied to every valid event above. */
 const mutations: ((event: Event) => Event)[] = [
   ...['orderId', 'userId', 'amount', 'currency', 'timestamp', 'product', 'items', 'messageId'].flatMap((key) =>
-    [undefined, '', 'x'.repeat(256), 'a\u0000b', 'tab\there', 'del\u007f', 42, Number.NaN, Number.POSITIVE_INFINITY, null, true, {}, [], '1e3', '-1'].map(
+    [undefined, '', 'x'.repeat(256), 'a\u0000b', 'tab\there', 'del\u007f', 'lone \ud800', 'lone \udc00 low', 'pair 😀', 42, Number.NaN, Number.POSITIVE_INFINITY, null, true, {}, [], '1e3', '-1'].map(
       (value) => (event: Event) => ({ ...event, [key]: value }),
     ),
   ),

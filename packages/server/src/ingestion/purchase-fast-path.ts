@@ -1,5 +1,5 @@
 import { isCurrency } from '../money'
-import { hasNoControlCharacters, isEventDateTime, MAX_CLIENT_ID_LENGTH } from '../schemas'
+import { isPlainText, isEventDateTime, MAX_CLIENT_ID_LENGTH } from '../schemas'
 import { PURCHASE_LIMITS, type PurchaseEventInput } from './schemas'
 
 type PurchaseItemInput = NonNullable<PurchaseEventInput['items']>[number]
@@ -31,7 +31,7 @@ const CURRENCY_CODE = /^[A-Z]{3}$/
  * without zod, and returns exactly what `PurchaseEventFields` (`BatchPurchaseEventFields` with `inBatch`) would
  * parse it to. For anything else, valid or not, it returns `undefined` and the schema decides, and words the
  * errors. Ingestion validates every event, and the schema's general machinery was a quarter of the cost of a batch
- * on the event loop; the limits are the schema's own (`PURCHASE_LIMITS`, `hasNoControlCharacters`), and a test
+ * on the event loop; the limits are the schema's own (`PURCHASE_LIMITS`, `isPlainText`), and a test
  * holds the two to the same verdicts.
  *
  * @example
@@ -90,7 +90,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isText(value: unknown, max: number): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= max && hasNoControlCharacters(value)
+  return typeof value === 'string' && value.length >= 1 && value.length <= max && isPlainText(value)
 }
 
 /** The schema's `Amount`: a finite number, or a string of at most 40 characters; `toMinorUnits` judges the value. */

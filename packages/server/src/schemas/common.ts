@@ -6,17 +6,23 @@ import { withTSeparator } from '../time'
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/
 
 /**
- * Whether a string has no control characters: the rule of `plainText`, for code that checks a value without zod.
+ * Whether a string is plain text, the rule of `plainText` for code that checks a value without zod: no control
+ * characters, and well-formed Unicode. A lone surrogate (`"\ud800"` in JSON) is not a character: UTF-8, the
+ * database's encoding, cannot hold it, and Node releases replace it differently when they hand a string to SQLite
+ * (Node 24 writes U+FFFD where Node 22 writes the surrogate's own bytes), so an id holding one would not match
+ * itself across an upgrade, and a retried event would count twice.
  *
  * @example
- * hasNoControlCharacters('Ada') // true
+ * isPlainText('Ada') // true
+ * isPlainText('Ada\n') // false
+ * isPlainText('Ada \ud800') // false
  */
-export function hasNoControlCharacters(value: string): boolean {
-  return !CONTROL_CHARACTERS.test(value)
+export function isPlainText(value: string): boolean {
+  return !CONTROL_CHARACTERS.test(value) && value.isWellFormed()
 }
 
 /**
- * A single-line string of at most `max` characters, without control characters.
+ * A single-line string of at most `max` characters, without control characters or lone surrogates.
  *
  * @example
  * const Name = plainText(200).openapi({ example: 'Ada Lovelace' })
@@ -26,7 +32,8 @@ export function plainText(max: number) {
     .string()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine(hasNoControlCharacters, 'must not contain control characters')
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
+    .refine((value) => value.isWellFormed(), 'must be well-formed Unicode (a lone surrogate such as \\ud800 is not a character)')
 }
 
 /** The longest identifier a client app may choose. */

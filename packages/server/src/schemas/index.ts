@@ -1,6 +1,6 @@
 export {
   plainText,
-  hasNoControlCharacters,
+  isPlainText,
   MAX_CLIENT_ID_LENGTH,
   ClientId,
   Email,

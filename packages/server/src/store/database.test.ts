@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import { Database } from './sqlite-driver'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrate, openDatabase } from './database'
 import { MAX_WAL_BYTES } from './wal-checkpoint'

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import Database from 'better-sqlite3'
 import { migrations as defaultMigrations, type Migration } from './migrations'
+import { Database, type Db } from './sqlite-driver'
 import { MAX_WAL_BYTES } from './wal-checkpoint'
 
-export type Db = Database.Database
+export type { Db }
 
 export type OpenDatabaseOptions = {
   /** `FULL` (default): an acknowledged write survives a power loss. `NORMAL`: survives a process crash. */

