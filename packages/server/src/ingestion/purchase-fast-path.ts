@@ -1,5 +1,5 @@
 import { isCurrency } from '../money'
-import { isPlainText, isEventDateTime, MAX_CLIENT_ID_LENGTH } from '../schemas'
+import { isEventDateTime, isPlainText, MAX_CLIENT_ID_LENGTH } from '../schemas'
 import { PURCHASE_LIMITS, type PurchaseEventInput } from './schemas'
 
 type PurchaseItemInput = NonNullable<PurchaseEventInput['items']>[number]

@@ -6,9 +6,9 @@ import type BetterSqlite3 from 'better-sqlite3'
  * is built on it, and from then on, when the garbage collector frees one of its statements while no Node
  * environment is current (a collection inside a `vm` context, for one), removing that hook fails an assertion and
  * the process aborts (`Assertion failed: (env) != nullptr` in `RemoveEnvironmentCleanupHook`). Our server aborted
- * so at every start on Node 24.21.
+ * this way at every start on Node 24.21.
  */
-export const FIRST_NODE_FOR_BETTER_SQLITE3_13 = 24
+const FIRST_NODE_FOR_BETTER_SQLITE3_13 = 24
 
 /** The package that runs on this Node: better-sqlite3 12 up to Node 23, 13 (installed as `better-sqlite3-13`) after. */
 export const sqliteDriverPackage =
