@@ -1,8 +1,9 @@
 /**
  * Caps the main thread's young generation at the size Node 20 and 22 give it (two semi-spaces, 32 MB in all). Node
- * 24's V8 gives it 128 MB, which took the server's peak RSS under `npm run bench:ingest` from 261–278 MB to 355–358
- * MB. The scavenger's own cap touches only the isolate it starts with: `--max-semi-space-size` would also override
- * the worker threads' smaller limits (`resourceLimits`), 2–8 MB each.
+ * 24's V8 gives it 128 MB, which took the server's peak RSS under `npm run bench:ingest` to 355–358 MB (249–267 on
+ * Node 20; 269–278 on Node 24 with this cap). The scavenger's own cap lowers the main thread's and leaves the worker
+ * threads' smaller limits (`resourceLimits`, 2–8 MB each) as they are, where `--max-semi-space-size` would override
+ * them.
  */
 export const YOUNG_GENERATION_CAP_FLAG = '--scavenger-max-new-space-capacity-mb=8'
 
