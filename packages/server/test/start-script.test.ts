@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { YOUNG_GENERATION_CAP_FLAG } from '../src/heap'
+import { nodeMajor } from '../src/runtime'
 import { type LogLine, startScriptFlags, startServerProcess } from './server-process'
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-start-'))
@@ -35,12 +36,12 @@ describe('the start script', () => {
     expect(withoutFlags.some((line) => line.level === 'warn' && line.msg.startsWith('started without the V8 flags'))).toBe(true)
   })
 
-  const nodeMajor = Number(process.versions.node.split('.', 1)[0])
-  it(`on Node ${nodeMajor}, ${nodeMajor >= 24 ? 'restarts in place (same pid) with' : 'runs without'} the main thread's young-generation cap`, async () => {
+  const major = nodeMajor()
+  it(`on Node ${major}, ${major >= 24 ? 'restarts in place (same pid) with' : 'runs without'} the main thread's young-generation cap`, async () => {
     const server = await startServerProcess({ CRM_DATABASE: join(dir, 'c.sqlite') })
     const argv = readFileSync(`/proc/${server.child.pid}/cmdline`, 'utf8').split('\0')
     await server.stop()
     expect(argv).toContain('--max-old-space-size=1024')
-    expect(argv.includes(YOUNG_GENERATION_CAP_FLAG)).toBe(nodeMajor >= 24)
+    expect(argv.includes(YOUNG_GENERATION_CAP_FLAG)).toBe(major >= 24)
   })
 })

@@ -1,3 +1,5 @@
+import { nodeMajor } from '../runtime'
+
 /**
  * Caps the main thread's young generation at the size Node 20 and 22 give it (two semi-spaces, 32 MB in all). Node
  * 24's V8 gives it 128 MB, which took the server's peak RSS under `npm run bench:ingest` to 355–358 MB (249–267 on
@@ -21,7 +23,7 @@ type Execve = (file: string, args: readonly string[], env: NodeJS.ProcessEnv) =>
  * missingYoungGenerationFlags('20.20.2', []) // []
  */
 export function missingYoungGenerationFlags(nodeVersion = process.versions.node, execArgv: readonly string[] = process.execArgv): string[] {
-  if (Number(nodeVersion.split('.', 1)[0]) < FIRST_NODE_WITH_LARGE_YOUNG_GENERATION) return []
+  if (nodeMajor(nodeVersion) < FIRST_NODE_WITH_LARGE_YOUNG_GENERATION) return []
   const [name] = YOUNG_GENERATION_CAP_FLAG.split('=', 1)
   return execArgv.some((flag) => flag.split('=', 1)[0] === name) ? [] : [YOUNG_GENERATION_CAP_FLAG]
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import type BetterSqlite3 from 'better-sqlite3'
+import { nodeMajor } from '../runtime'
 
 /**
  * The first Node major whose `node::ObjectWrap` registers an environment cleanup hook per object: better-sqlite3 12
@@ -11,8 +12,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 const FIRST_NODE_FOR_BETTER_SQLITE3_13 = 24
 
 /** The package that runs on this Node: better-sqlite3 12 up to Node 23, 13 (installed as `better-sqlite3-13`) after. */
-export const sqliteDriverPackage =
-  Number(process.versions.node.split('.', 1)[0]) >= FIRST_NODE_FOR_BETTER_SQLITE3_13 ? 'better-sqlite3-13' : 'better-sqlite3'
+export const sqliteDriverPackage = nodeMajor() >= FIRST_NODE_FOR_BETTER_SQLITE3_13 ? 'better-sqlite3-13' : 'better-sqlite3'
 
 /**
  * better-sqlite3's `Database` class, from the release that runs on this Node. Release 13 is built on

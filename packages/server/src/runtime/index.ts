@@ -1,0 +1,1 @@
+export { nodeMajor } from './node-major'
