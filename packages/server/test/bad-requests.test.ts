@@ -95,6 +95,9 @@ const cases: Case[] = [
   userCase('traits with constructor', { userId: 'u', traits: { constructor: { prototype: 1 } } }, 'traits'),
   userCase('nested __proto__ in traits', { userId: 'u', traits: JSON.parse('{"a": {"b": {"__proto__": 1}}}') }, 'traits'),
   userCase('traits a string', { userId: 'u', traits: 'vip' }, 'traits'),
+  // nested past the call stack's depth: JSON.stringify would overflow on these (written as text for the same reason)
+  ['traits nested 5 000 deep', 'POST', '/v1/users', () => ({ key: a.secret, rawBody: `{"userId":"u","traits":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}` }), 400, 'validation_failed', 'traits'],
+  ['properties nested 20 000 deep', 'POST', '/v1/purchases', () => ({ key: a.secret, rawBody: JSON.stringify(ok).replace(/}$/, `,"properties":{"a":${'['.repeat(20_000)}${']'.repeat(20_000)}}}`) }), 400, 'validation_failed', 'properties'],
   userCase('createdAt not a date', { userId: 'u', createdAt: '31/12/2025' }, 'createdAt'),
   userCase('messageId empty', { userId: 'u', messageId: '' }, 'messageId'),
   userCase('10 000-character userId', { userId: 'u'.repeat(10_000) }, 'userId'),

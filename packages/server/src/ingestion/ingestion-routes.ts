@@ -7,8 +7,10 @@ import type { AppEnv, KeyCaller } from '../http/env'
 import { parseWith, readJson, readJsonWithSize } from '../http/read-json'
 import { errors, json } from '../http/responses'
 import type { EventWrite, WriteOutcome } from '../store'
+import { MAX_JSON_DEPTH } from '../schemas'
 import { isoTime } from '../time'
 import type { IngestionService } from './ingestion-service'
+import { jsonByteLength } from './json-byte-length'
 import { normalizeBatchEvent, normalizePurchase, normalizeUser, type NormalizeResult } from './normalize-event'
 import {
   BatchBody,
@@ -105,8 +107,9 @@ export function registerIngestionRoutes(
       summary: 'Send many events at once',
       description:
         'Valid events are stored durably before the answer even when others are rejected. At most 1000 events and ' +
-        '1 MiB per request (`413` beyond), 64 KiB per event. Accepts `text/plain` with a publishable `key` in the body ' +
-        'for `navigator.sendBeacon`.',
+        '1 MiB per request (`413` beyond), 64 KiB per event. An event over 64 KiB, or whose `traits` or `properties` ' +
+        `nest deeper than ${MAX_JSON_DEPTH} levels, is rejected alone (\`payload_too_large\`, \`validation_failed\`), the others kept. ` +
+        'Accepts `text/plain` with a publishable `key` in the body for `navigator.sendBeacon`.',
       request: {
         body: {
           content: { 'application/json': { schema: BatchBody }, 'text/plain': { schema: BatchBody } },
@@ -128,7 +131,8 @@ export function registerIngestionRoutes(
       const events: EventWrite[] = []
       const positions: number[] = []
       envelope.batch.forEach((raw, index) => {
-        if (bytes > MAX_EVENT_BYTES && Buffer.byteLength(JSON.stringify(raw)) > MAX_EVENT_BYTES) {
+        // Measured without JSON.stringify, which overflows the call stack on an event nested thousands deep.
+        if (bytes > MAX_EVENT_BYTES && jsonByteLength(raw, MAX_EVENT_BYTES) > MAX_EVENT_BYTES) {
           rejected.push({ index, code: 'payload_too_large', message: `An event may be at most ${MAX_EVENT_BYTES} bytes.` })
           return
         }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { ClientId, CurrencyCode, Email, EventDateTime, IsoDateTime, JsonObject, plainText } from '../schemas'
+import { ClientId, CurrencyCode, Email, EventDateTime, IsoDateTime, JsonObject, MAX_JSON_DEPTH, plainText } from '../schemas'
 
 /**
  * Limits of a purchase event, shared by the schemas below and by the fast path that recognises the common purchase
@@ -31,7 +31,9 @@ export const UserEventFields = z.strictObject({
     .nullable()
     .optional()
     .openapi({ example: '+1 555 0100' }),
-  traits: JsonObject.optional().openapi({ description: 'Merged into the stored traits (RFC 7396: null removes a key)' }),
+  traits: JsonObject.optional().openapi({
+    description: `Merged into the stored traits (RFC 7396: null removes a key). At most ${MAX_JSON_DEPTH} levels deep (the object itself is the first); deeper is \`400 validation_failed\` naming \`traits\``,
+  }),
   createdAt: EventDateTime.optional().openapi({ description: 'When the user signed up in your app; defaults to when first seen' }),
   messageId: MessageId.optional(),
 })
@@ -55,7 +57,9 @@ export const PurchaseEventFields = z.strictObject({
   product: plainText(PURCHASE_LIMITS.productName).optional().openapi({ description: 'A one-product order: the product’s name (or give items)', example: 'Pro plan' }),
   // No count of its own: the event's 64 KiB bound it (a wholesale invoice can have hundreds of lines).
   items: z.array(PurchaseItemFields).min(1).optional().openapi({ description: 'As many as fit in the event’s 64 KiB' }),
-  properties: JsonObject.optional(),
+  properties: JsonObject.optional().openapi({
+    description: `Free-form details of the order. At most ${MAX_JSON_DEPTH} levels deep (the object itself is the first); deeper is \`400 validation_failed\` naming \`properties\``,
+  }),
   messageId: MessageId.optional(),
 })
 

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { isCurrency } from '../money'
 import { withTSeparator } from '../time'
+import { findJsonShapeFault, MAX_JSON_DEPTH } from './json-shape'
 
 // C0 and C1 control characters (tab, newline and carriage return included): never part of a name or an id.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/
@@ -86,17 +87,10 @@ export const EventDateTime = z
     description: 'Without an offset, read in the app’s time zone; a space may stand for the T',
   })
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
-
-function hasForbiddenKey(value: unknown, depth = 0): boolean {
-  if (depth > 20) return true
-  if (Array.isArray(value)) return value.some((item) => hasForbiddenKey(item, depth + 1))
-  if (value === null || typeof value !== 'object') return false
-  return Object.keys(value).some((key) => FORBIDDEN_KEYS.has(key) || hasForbiddenKey((value as Record<string, unknown>)[key], depth + 1))
-}
-
 /**
- * A free-form JSON object (`traits`, `properties`): refuses prototype-polluting keys and nesting deeper than 20.
+ * A free-form JSON object (`traits`, `properties`): refuses prototype-polluting keys and nesting deeper than
+ * `MAX_JSON_DEPTH` (32) levels, so that nothing after it (`JSON.stringify`, a clone) recurses into a value deep
+ * enough to overflow the call stack.
  *
  * @example
  * JsonObject.parse({ plan: 'pro' })
@@ -104,9 +98,17 @@ function hasForbiddenKey(value: unknown, depth = 0): boolean {
 export const JsonObject = z
   // Checked on the raw input: once copied into a new object, a "__proto__" key is no longer an own key.
   .unknown()
-  .refine((value) => !hasForbiddenKey(value), 'must not use the keys __proto__, constructor or prototype, nor nest deeper than 20')
+  .superRefine((value, context) => {
+    const fault = findJsonShapeFault(value)
+    if (fault) context.addIssue({ code: 'custom', message: fault.message })
+  })
   .pipe(z.record(z.string().max(255, 'keys must be at most 255 characters'), z.unknown()))
-  .openapi({ type: 'object', additionalProperties: true, example: { plan: 'pro' } })
+  .openapi({
+    type: 'object',
+    additionalProperties: true,
+    example: { plan: 'pro' },
+    description: `Free-form JSON: at most ${MAX_JSON_DEPTH} levels deep (the object itself is the first), keys of at most 255 characters, none of them __proto__, constructor or prototype`,
+  })
 
 export const ErrorSchema = z
   .object({

@@ -14,3 +14,4 @@ export {
   ErrorSchema,
   ListQuery,
 } from './common'
+export { findJsonShapeFault, MAX_JSON_DEPTH, type JsonShapeFault } from './json-shape'
