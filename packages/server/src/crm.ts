@@ -53,7 +53,7 @@ export function createCrm(config: Config, options: { logger?: Logger } = {}): Cr
     customers: new CustomersService(stores.customers, () => ingestion.refreshTotals()),
   }
   const analytics = createAnalyticsModule({ config, logger, stores, ingestion: services.ingestion, customers: services.customers })
-  const tokens = new AppTokens({ secrets: new SigningSecretStore(stores.db), apps: stores.apps, accounts: stores.accounts })
+  const tokens = new AppTokens({ secrets: new SigningSecretStore(stores.db), keys: apps, apps: stores.apps, accounts: stores.accounts })
   const app = createHttpApp({
     config,
     logger,

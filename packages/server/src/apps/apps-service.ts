@@ -31,14 +31,15 @@ export type NewKeys = { publishable: string; secret: string }
 
 /**
  * Apps and API keys: creation, settings, key issue and revocation, and authentication of a presented key.
- * Key look-ups are cached in memory (revocation evicts at once); last-use times are buffered and written
- * every `flushIntervalMs`, so using a key costs no write.
+ * Key look-ups (by the key, and by its id for the tokens it mints) are cached in memory (revocation evicts at
+ * once); last-use times are buffered and written every `flushIntervalMs`, so using a key costs no write.
  *
  * @example
  * const caller = apps.authenticate('crm_sk_…') // { app, keyType: 'secret', keyId } or undefined
  */
 export class AppsService {
   readonly #keysByHash = new Map<string, ApiKeyRow | null>()
+  readonly #keysById = new Map<string, ApiKeyRow | null>()
   readonly #appsById = new Map<number, AppRow>()
   readonly #lastUsed = new Map<string, number>()
   readonly #timer: NodeJS.Timeout
@@ -91,6 +92,7 @@ export class AppsService {
     const hash = this.store.revokeKey(app.id, keyId, Date.now())
     if (hash === undefined) throw new ApiError(404, 'not_found', `No active key with id "${keyId}" in this app.`)
     this.#keysByHash.delete(hash)
+    this.#keysById.delete(keyId)
   }
 
   /** The caller a raw API key stands for, or undefined for an unknown or revoked key. */
@@ -108,6 +110,26 @@ export class AppsService {
     if (!app) return undefined
     this.#lastUsed.set(key.id, Date.now())
     return { app, keyType: key.type, keyId: key.id }
+  }
+
+  /**
+   * The caller the key with id `keyId` stands for, while that key lives; undefined once it is revoked, or for an id
+   * that is not a key's (a session's, say). For tokens a key mints, which must die with it; served from memory, as
+   * it runs on every request such a token makes. Does not count as a use of the key.
+   *
+   * @example
+   * apps.keyCaller('key_abc') // { app, keyType: 'secret', keyId: 'key_abc' }, or undefined after revokeKey
+   */
+  keyCaller(keyId: string): KeyCaller | undefined {
+    let key = this.#keysById.get(keyId)
+    if (key === undefined) {
+      key = this.store.findKeyById(keyId) ?? null
+      if (this.#keysById.size > 10_000) this.#keysById.clear()
+      this.#keysById.set(keyId, key)
+    }
+    if (!key || key.revokedAt !== null) return undefined
+    const app = this.app(key.appId)
+    return app && { app, keyType: key.type, keyId: key.id }
   }
 
   /** An app's current settings by internal id (cached). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../test/harness'
+import { startTestServer, type Account, type TestServer } from '../../test/harness'
 import { readToken } from './signed-token'
 
 let server: TestServer
@@ -7,6 +7,24 @@ beforeAll(async () => {
   server = await startTestServer()
 })
 afterAll(() => server.close())
+
+/** Every route an embed token may read, each answering the status it gets with `token`. */
+const READS = [
+  ...['/v1/reports/sales', '/v1/insights', '/v1/insights/trends', '/v1/insights/forecast', '/v1/insights/recommendations'].map((path) =>
+    Object.defineProperty(async (token: string) => (await server.call('GET', path, { key: token })).status, 'name', { value: `GET ${path}` }),
+  ),
+  // The assistant answers 503 here (no language model): past authentication, it is not 401.
+  async function ask(token: string) {
+    return (await server.call('POST', '/v1/assistant/ask', { key: token, body: { question: 'How are sales?' } })).status
+  },
+]
+
+/** Revokes, from the admin page, the secret key `signup` returned. */
+async function revokeSecretKey(account: Account): Promise<void> {
+  const keys = (await server.call('GET', '/api/apps', { cookie: account.cookie })).body.data[0].keys as { id: string; prefix: string }[]
+  const secret = keys.find((key) => account.secret.startsWith(key.prefix))!
+  expect((await server.call('DELETE', `/api/apps/${account.appId}/keys/${secret.id}`, { cookie: account.cookie })).status).toBe(204)
+}
 
 describe('POST /v1/embed-tokens', () => {
   it('mints a token with a secret key (600 s by default) that reads as an embed caller', async () => {
@@ -38,6 +56,27 @@ describe('POST /v1/embed-tokens', () => {
     const { body } = await server.call('POST', '/v1/embed-tokens', { key: account.secret })
     expect((await server.call('POST', '/v1/embed-tokens', { key: body.token })).status).toBe(403)
     expect((await server.call('POST', '/v1/embed-tokens', {})).status).toBe(401)
+    const admin = await server.call('POST', `/api/apps/${account.appId}/access-token`, { cookie: account.cookie })
+    const byAdminPage = await server.call('POST', '/v1/embed-tokens', { key: admin.body.token })
+    expect(byAdminPage.status).toBe(403) // a token must hang on a key, and the admin page's has none
+    expect(byAdminPage.body.error.code).toBe('forbidden')
+    await revokeSecretKey(account)
+    expect((await server.call('POST', '/v1/embed-tokens', { key: account.secret })).status).toBe(401)
+  })
+
+  it('dies with the secret key that minted it, on every route it could read; a live key’s token keeps working', async () => {
+    const account = await server.signup()
+    const doomed = (await server.call('POST', '/v1/embed-tokens', { key: account.secret })).body.token as string
+    const second = await server.call('POST', `/api/apps/${account.appId}/keys`, { cookie: account.cookie, body: { type: 'secret', name: 'Second' } })
+    expect(second.status).toBe(201)
+    const survivor = (await server.call('POST', '/v1/embed-tokens', { key: second.body.key })).body.token as string
+    for (const token of [doomed, survivor]) for (const read of READS) expect(await read(token), read.name).not.toBe(401)
+
+    await revokeSecretKey(account)
+    for (const read of READS) {
+      expect(await read(doomed), read.name).toBe(401)
+      expect(await read(survivor), read.name).not.toBe(401)
+    }
   })
 
   it('is read-only: refused on customer reads, ingestion and the connection check', async () => {

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { AppParams } from '../apps/schemas'
 import { callerOf, requireKeyType, type AppsService } from '../apps'
 import { requireUser } from '../auth'
+import { ApiError } from '../http/api-error'
 import { endpoint } from '../http/endpoint'
 import type { AppEnv } from '../http/env'
 import { parseWith, readJson } from '../http/read-json'
@@ -30,8 +31,10 @@ export function registerEmbedRoutes(app: OpenAPIHono<AppEnv>, services: { apps: 
       security: [{ apiKey: [] }],
       summary: 'Mint a short-lived read-only token for the widget',
       description:
-        'Secret key only. The token reads the reports and insights of this one app and nothing else; expired or ' +
-        'altered, it answers `401`. The body may be omitted (`ttlSeconds` 600).',
+        'A secret API key only (not the admin page’s token). The token reads the reports and insights of this one app ' +
+        'and nothing else, in their public form: no customer’s name, email, phone or `userId`, since it sits in a web ' +
+        'page for anyone to copy. It dies with the key that minted it: expired, altered, or minted by a key since ' +
+        'revoked, it answers `401`. The body may be omitted (`ttlSeconds` 600).',
       request: { body: { content: { 'application/json': { schema: EmbedTokenBody } }, required: false } },
       responses: { ...json(201, 'The token', IssuedTokenSchema), ...errors(400, 401, 403, 415, 429) },
     }),
@@ -39,7 +42,10 @@ export function registerEmbedRoutes(app: OpenAPIHono<AppEnv>, services: { apps: 
     async (c) => {
       const hasBody = c.req.header('content-type') !== undefined || Number(c.req.header('content-length') ?? 0) > 0
       const input = parseWith(EmbedTokenBody, hasBody ? await readJson(c, { maxBytes: MAX_BODY }) : {})
-      return c.json(tokens.mintEmbed(callerOf(c).app, input.ttlSeconds), 201)
+      const issued = tokens.mintEmbed(callerOf(c), input.ttlSeconds)
+      // The token hangs on the API key that minted it; the admin page's token has no key to die with.
+      if (!issued) throw new ApiError(403, 'forbidden', 'Embed tokens are minted with a secret API key (crm_sk_…), and die with it.')
+      return c.json(issued, 201)
     },
   )
 

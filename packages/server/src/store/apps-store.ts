@@ -52,6 +52,7 @@ export class AppsStore {
   readonly #insertKey
   readonly #keysByApp
   readonly #keyByHash
+  readonly #keyById
   readonly #revokeKey
   readonly #touchKey
   readonly #recomputeRevenue
@@ -76,6 +77,7 @@ export class AppsStore {
     )
     this.#keysByApp = db.prepare<[number], ApiKeyRow>(`SELECT ${keyColumns} FROM api_keys WHERE app_id = ? ORDER BY created_at, id`)
     this.#keyByHash = db.prepare<[string], ApiKeyRow>(`SELECT ${keyColumns} FROM api_keys WHERE hash = ?`)
+    this.#keyById = db.prepare<[string], ApiKeyRow>(`SELECT ${keyColumns} FROM api_keys WHERE id = ?`)
     this.#revokeKey = db.prepare(
       'UPDATE api_keys SET revoked_at = ? WHERE id = ? AND app_id = ? AND revoked_at IS NULL RETURNING hash',
     )
@@ -131,6 +133,10 @@ export class AppsStore {
 
   findKeyByHash(hash: string): ApiKeyRow | undefined {
     return this.#keyByHash.get(hash)
+  }
+
+  findKeyById(id: string): ApiKeyRow | undefined {
+    return this.#keyById.get(id)
   }
 
   /** Revokes a key of the app; returns its hash, or undefined when there was no such live key. */
