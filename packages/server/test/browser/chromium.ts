@@ -1,14 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
-/** Debian's chromium, headless, with the flags CI uses. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
-}
+// CHROMIUM_PATH, else Debian's, else the npm-shipped one: one lookup for the server's and the widget's browser tests.
+export { launchChromium } from '@crm/test-chromium'
 
 const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url))
 
