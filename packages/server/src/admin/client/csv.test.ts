@@ -27,7 +27,11 @@ describe('toCsv', () => {
   })
 
   it('round-trips through parseCsv', () => {
-    const rows = [['a', 'b'], ['x\ny', 'say "z"'], ['1', '2']]
+    const rows = [['a', 'b'], ['x\ny', 'say "z"'], ['1', '2'], ['1;2', 'tab\there']]
     expect(parseCsv(toCsv(rows))).toEqual(rows)
+  })
+
+  it('round-trips a defused formula as the text a spreadsheet shows, its prefix kept', () => {
+    expect(parseCsv(toCsv([['=1+1', "x;=cmd|'/C calc'!A0"]]))).toEqual([["'=1+1", "x;=cmd|'/C calc'!A0"]])
   })
 })

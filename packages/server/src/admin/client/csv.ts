@@ -1,3 +1,6 @@
+// Written by the product's one CSV writer, shared with the server: every exported cell is made safe the same way.
+export { toCsv } from '../../csv'
+
 /**
  * Parses CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF) into rows of fields.
  *
@@ -34,21 +37,4 @@ export function parseCsv(text: string): string[][] {
     rows.push(row)
   }
   return rows.filter((cells) => cells.some((cell) => cell.trim() !== ''))
-}
-
-/**
- * Rows as CSV text. Cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) get a leading `'`.
- *
- * @example
- * toCsv([['userId', 'name'], ['u1', 'Ada']]) // 'userId,name\r\nu1,Ada\r\n'
- */
-export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n'
-}
-
-function cell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return ''
-  let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
