@@ -1,5 +1,5 @@
 import { defineConfig } from 'tsup'
-import { INTERNAL_PROPERTIES } from './scripts/browser-build'
+import { INTERNAL_PROPERTIES, NODE_ONLY_STUBS } from './scripts/browser-build'
 
 export default defineConfig([
   // npm consumers: ESM + CJS with types; ofetch stays a dependency so apps share one copy.
@@ -21,6 +21,7 @@ export default defineConfig([
     target: 'es2022',
     minify: true,
     noExternal: ['ofetch'],
+    esbuildPlugins: [NODE_ONLY_STUBS],
     esbuildOptions(options) {
       options.mangleProps = INTERNAL_PROPERTIES
     },

@@ -9,6 +9,7 @@ import { serializeEvent } from '../events/serialize-event'
 import type { PurchaseInput, UserInput } from '../events/types'
 import { utf8Length } from '../events/utf8-length'
 import { validateEvent } from '../events/validate-event'
+import { watchExit } from '../node/exit-flush'
 import { createEventQueue, type QueuedEvent } from '../queue/event-queue'
 import { backgroundSleep, backgroundTimer } from '../timers/background-timer'
 import { resolveOptions, type ClientOptions } from './options'
@@ -106,6 +107,7 @@ export function createClient<Traits extends object = object, Properties extends 
       draining = drain().finally(() => {
         draining = undefined
         if (queue.waiting) arm()
+        else if (!queue.size) exit.unwatch()
       })
       config.waitUntil?.(draining)
     }
@@ -118,10 +120,13 @@ export function createClient<Traits extends object = object, Properties extends 
       return false
     }
     arm()
+    exit.watch()
     persistence.schedule()
     return true
   }
 
+  // A Node script that ends without flush() still delivers what it tracked (within flushTimeout).
+  const exit = watchExit((timeout) => flush({ timeout }), config.flushTimeout)
   const persistence = persistPage(queue, config)
   // Same ids as on the page that queued them, so whatever that page already delivered counts once.
   const restored = new Set<string>()
@@ -204,6 +209,7 @@ export function createClient<Traits extends object = object, Properties extends 
       closed = true
       const result = await flush(flushOptions)
       clearTimeout(timer)
+      exit.unwatch()
       persistence.detach()
       return result
     },

@@ -36,7 +36,8 @@ export interface ClientOptions {
   maxRetryDelay?: number
   /** Timeout of one request, in ms. Default 10 000. */
   timeout?: number
-  /** Default deadline of `flush()` and `shutdown()`, in ms. Default 10 000. */
+  /** Default deadline of `flush()` and `shutdown()`, and the time a Node process that is about to exit with events still
+   * queued waits for their delivery (`beforeExit`), in ms. Default 10 000. */
   flushTimeout?: number
   /** Called with every delivery run, e.g. `waitUntil` of `@vercel/functions`, so a serverless runtime waits for it. */
   waitUntil?: (promise: Promise<unknown>) => void
