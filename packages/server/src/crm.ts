@@ -47,7 +47,7 @@ export function createCrm(config: Config, options: { logger?: Logger } = {}): Cr
   const ingestion = new IngestionService(writer)
   const services: HttpServices = {
     apps,
-    auth: new AuthService(stores.accounts, apps),
+    auth: new AuthService(stores.accounts, apps, { signupsPerIpPerHour: config.signupLimitPerIp }),
     ingestion,
     // Refreshed on the writer: on this connection, a refresh after a heavy load held the event loop for seconds.
     customers: new CustomersService(stores.customers, () => ingestion.refreshTotals()),

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server'
 import { loadConfig } from './config'
 import { createCrm } from './crm'
 import { restartWithYoungGenerationCap } from './heap'
+import { serverTimeouts } from './http/server-timeouts'
 
 restartWithYoungGenerationCap()
 
@@ -19,7 +20,7 @@ if (heapLimitMiB > 1536) {
   logger.warn('started without the V8 flags of npm start: the heap may hold several times its live size', { heapLimitMiB })
 }
 
-const server = serve({ fetch: crm.app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = serve({ fetch: crm.app.fetch, port: config.port, hostname: config.host, serverOptions: serverTimeouts(config) }, (info) => {
   logger.info('listening', {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${info.port}`,
     database: config.databasePath,

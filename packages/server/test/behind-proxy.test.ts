@@ -31,4 +31,26 @@ describe('behind a reverse proxy', () => {
     expect(own.status).toBe(201)
     expect(own.headers.get('set-cookie')).not.toMatch(/Secure/)
   })
+
+  it('takes the client IP from the right of X-Forwarded-For: a spoofed leftmost entry buys no more log-in attempts', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 32; i++) {
+      const res = await trusting.call('POST', '/api/auth/login', {
+        origin: 'https://crm.example.com',
+        headers: { ...viaProxy, 'x-forwarded-for': `10.9.${i}.1, 203.0.113.7` },
+        body: { email: `nobody-${i}@example.com`, password: 'wrong password' },
+      })
+      statuses.push(res.status)
+    }
+    // 30 attempts a client IP in 15 minutes, whatever the client writes to the left of what the proxy appended.
+    expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true)
+    expect(statuses.slice(30)).toEqual([429, 429])
+    // Another client behind the same proxy is not blocked.
+    const other = await trusting.call('POST', '/api/auth/login', {
+      origin: 'https://crm.example.com',
+      headers: { ...viaProxy, 'x-forwarded-for': '203.0.113.8' },
+      body: { email: 'nobody@example.com', password: 'wrong password' },
+    })
+    expect(other.status).toBe(401)
+  })
 })

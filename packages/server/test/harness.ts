@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { loadConfig } from '../src/config'
 import { createCrm, type Crm } from '../src/crm'
+import { serverTimeouts } from '../src/http/server-timeouts'
 import { createLogger } from '../src/logger'
 
 export type TestServer = {
@@ -25,13 +26,15 @@ export type Account = { cookie: string; appId: string; publishable: string; secr
 let counter = 0
 
 /**
- * Starts the real server (real SQLite file in a temp folder, real HTTP on a random port).
+ * Starts the real server (real SQLite file in a temp folder, real HTTP on a random port); `logLines` collects what
+ * it logs at `info` and above.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'crm-test-'))
   const config = loadConfig({ CRM_DATABASE: join(dir, 'crm.sqlite'), CRM_AI: 'off', CRM_LOG_LEVEL: 'silent', ...env })
-  const crm = createCrm(config, { logger: createLogger('silent') })
-  const server = serve({ fetch: crm.app.fetch, port: 0, hostname: '127.0.0.1' })
+  const { logLines } = options
+  const crm = createCrm(config, { logger: logLines ? createLogger('info', (line) => logLines.push(line)) : createLogger('silent') })
+  const server = serve({ fetch: crm.app.fetch, port: 0, hostname: '127.0.0.1', serverOptions: serverTimeouts(config) })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 

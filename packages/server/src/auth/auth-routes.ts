@@ -1,6 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { AppSchema, NewKeysSchema } from '../apps/schemas'
-import { clientIp } from '../http/client-ip'
 import { endpoint } from '../http/endpoint'
 import type { AppEnv, SessionUser } from '../http/env'
 import { parseWith, readJson } from '../http/read-json'
@@ -17,9 +16,9 @@ const userView = (user: SessionUser) => ({ ...user, createdAt: new Date(user.cre
  * Sign-up, log-in, log-out and the current user (`/api/auth/*`).
  *
  * @example
- * registerAuthRoutes(app, auth, { trustProxy: false })
+ * registerAuthRoutes(app, auth)
  */
-export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, auth: AuthService, options: { trustProxy: boolean }): void {
+export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, auth: AuthService): void {
   endpoint(
     app,
     createRoute({
@@ -27,16 +26,18 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, auth: AuthService, 
       path: '/api/auth/signup',
       tags: ['Accounts'],
       summary: 'Create an account, its first app and that app’s keys',
-      description: 'The keys are shown only in this response. Sets the session cookie.',
+      description:
+        'The keys are shown only in this response. Sets the session cookie. One client IP may sign up a limited ' +
+        'number of times an hour (`CRM_SIGNUP_LIMIT_IP`, 20 by default); past it, `429` with `Retry-After`.',
       request: { body: { content: { 'application/json': { schema: SignupBody } }, required: true } },
       responses: {
         ...json(201, 'Signed up', z.object({ user: UserSchema, app: AppSchema, apiKeys: NewKeysSchema })),
-        ...errors(400, 403, 409, 415),
+        ...errors(400, 403, 409, 415, 429),
       },
     }),
     async (c) => {
       const input = parseWith(SignupBody, await readJson(c, { maxBytes: MAX_BODY }))
-      const { user, token, app: created, apiKeys } = await auth.signup(input)
+      const { user, token, app: created, apiKeys } = await auth.signup(input, c.get('clientIp'))
       setSessionCookie(c, token)
       return c.json({ user: userView(user), app: created, apiKeys }, 201)
     },
@@ -49,13 +50,16 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, auth: AuthService, 
       path: '/api/auth/login',
       tags: ['Accounts'],
       summary: 'Log in',
-      description: 'Answers the same `401 invalid_credentials` for an unknown email and a wrong password; `429` after repeated failures.',
+      description:
+        'Answers the same `401 invalid_credentials` for an unknown email and a wrong password; `429` after repeated ' +
+        'failures (5 an email, 30 a client IP, in 15 minutes). An attempt counts before its password is checked, so ' +
+        'guesses sent in parallel stop at the limit too.',
       request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
       responses: { ...json(200, 'Logged in', z.object({ user: UserSchema })), ...errors(400, 401, 403, 429) },
     }),
     async (c) => {
       const input = parseWith(LoginBody, await readJson(c, { maxBytes: MAX_BODY }))
-      const { user, token } = await auth.login(input.email, input.password, clientIp(c, options.trustProxy))
+      const { user, token } = await auth.login(input.email, input.password, c.get('clientIp'))
       setSessionCookie(c, token)
       return c.json({ user: userView(user) }, 200)
     },

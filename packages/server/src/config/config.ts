@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseTrustedProxies, type TrustedProxies } from '../network'
 
 const booleanFlag = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
@@ -18,8 +19,21 @@ const ConfigSchema = z.object({
   CRM_RATE_LIMIT_KEY: z.coerce.number().int().positive().default(10_000),
   /** Requests a second one client IP may make before `429`. */
   CRM_RATE_LIMIT_IP: z.coerce.number().int().positive().default(20_000),
-  /** Take the client IP from `X-Forwarded-For` (only behind a proxy you control). */
-  CRM_TRUST_PROXY: booleanFlag.default(false),
+  /** Sign-ups one client IP may make in an hour (each hashes a password: a flood would slow every log-in). */
+  CRM_SIGNUP_LIMIT_IP: z.coerce.number().int().positive().default(20),
+  /** The proxies in front of the server: `off`, a hop count (`on` = 1), or their addresses and ranges. */
+  CRM_TRUST_PROXY: z.string().default('off').transform((text, ctx) => {
+    try {
+      return parseTrustedProxies(text)
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message })
+      return z.NEVER
+    }
+  }),
+  /** Seconds a client has to send a request's headers. */
+  CRM_HEADERS_TIMEOUT: z.coerce.number().positive().default(10),
+  /** Seconds a client has, after its headers, to send the body. */
+  CRM_BODY_TIMEOUT: z.coerce.number().positive().default(30),
 })
 
 export type Config = {
@@ -33,7 +47,10 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
   rateLimitPerKey: number
   rateLimitPerIp: number
-  trustProxy: boolean
+  signupLimitPerIp: number
+  trustProxy: TrustedProxies
+  headersTimeoutMs: number
+  bodyTimeoutMs: number
 }
 
 /**
@@ -64,6 +81,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.CRM_LOG_LEVEL,
     rateLimitPerKey: e.CRM_RATE_LIMIT_KEY,
     rateLimitPerIp: e.CRM_RATE_LIMIT_IP,
+    signupLimitPerIp: e.CRM_SIGNUP_LIMIT_IP,
     trustProxy: e.CRM_TRUST_PROXY,
+    headersTimeoutMs: e.CRM_HEADERS_TIMEOUT * 1000,
+    bodyTimeoutMs: e.CRM_BODY_TIMEOUT * 1000,
   }
 }

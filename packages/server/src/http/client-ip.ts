@@ -1,17 +1,30 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
+import { forwardedClient, type TrustedProxies } from '../network'
+import type { AppEnv } from './env'
 
 /**
- * The client's IP: the socket's address, or the first `X-Forwarded-For` hop when the server is told to trust a proxy.
+ * Records the client's IP for the rate limits and the log-in limits: the socket's peer, or, behind proxies the
+ * server is told to trust, the `X-Forwarded-For` entry the nearest untrusted hop is known by (read from the right).
  *
  * @example
- * clientIp(c, false) // '127.0.0.1'
+ * app.use(clientIp(parseTrustedProxies('1')))
+ * // later: c.get('clientIp') // '203.0.113.7'
  */
-export function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',', 1)[0]?.trim()
-    if (forwarded) return forwarded
+export function clientIp(trust: TrustedProxies): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('clientIp', forwardedClient(socketAddress(c), c.req.header('x-forwarded-for'), trust))
+    await next()
   }
+}
+
+/**
+ * The address of the socket's peer: the client, or the nearest proxy.
+ *
+ * @example
+ * socketAddress(c) // '127.0.0.1'
+ */
+export function socketAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {

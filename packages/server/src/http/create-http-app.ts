@@ -11,7 +11,8 @@ import type { AppEnv } from './env'
 import { errorHandler, notFoundHandler } from './error-handler'
 import { publicApiCors } from './public-api-cors'
 import { publicOrigin } from './public-origin'
-import { limitPerIp, limitPerKey } from './rate-limits'
+import { clientIp } from './client-ip'
+import { KeyRateLimit, limitPerIp } from './rate-limits'
 import { requestLog } from './request-log'
 
 export type HttpServices = {
@@ -32,7 +33,7 @@ export type HttpAppOptions = {
 }
 
 /**
- * The whole HTTP surface: middleware in order (request log, security headers, IP rate limit; CORS, key auth and key
+ * The whole HTTP surface: middleware in order (request log, security headers, client IP, IP rate limit; CORS, key auth and key
  * rate limit on `/v1`; public origin, same-origin check and session on `/api`), every feature's routes and the
  * OpenAPI document.
  *
@@ -46,7 +47,7 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<AppEnv> {
 
   app.use(requestLog(logger))
   app.use(secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: 'same-origin' }))
-  app.use(limitPerIp({ ratePerSecond: config.rateLimitPerIp, trustProxy: config.trustProxy }))
+  app.use(clientIp(config.trustProxy), limitPerIp({ ratePerSecond: config.rateLimitPerIp }))
 
   // The public API is called with keys, not cookies: any origin may call it, no credentials travel.
   app.use('/v1/*', publicApiCors({ methods: ['GET', 'POST'], headers: ['Authorization', 'Content-Type'] }))
@@ -54,7 +55,8 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<AppEnv> {
     '/v1/*',
     authenticateKey(services.apps, { optional: (path) => path === '/v1/batch', verifiers: options.tokenVerifiers ?? [] }),
   )
-  app.use('/v1/*', limitPerKey({ ratePerSecond: config.rateLimitPerKey }))
+  const keyLimit = new KeyRateLimit({ ratePerSecond: config.rateLimitPerKey })
+  app.use('/v1/*', keyLimit.middleware)
   // Only the session's routes need the origin the client used (the same-origin check, the cookie's Secure flag).
   app.use('/api/*', publicOrigin({ trustProxy: config.trustProxy }), sameOriginOnly, loadSession(services.auth))
 
@@ -63,9 +65,9 @@ export function createHttpApp(options: HttpAppOptions): OpenAPIHono<AppEnv> {
     scheme: 'bearer',
     description: '`crm_pk_…` (publishable: ingestion only) or `crm_sk_…` (secret: everything) key, or an embed token',
   })
-  registerAuthRoutes(app, services.auth, { trustProxy: config.trustProxy })
+  registerAuthRoutes(app, services.auth)
   registerAppsRoutes(app, services.apps)
-  registerIngestionRoutes(app, services)
+  registerIngestionRoutes(app, { ...services, admitKey: keyLimit.admit })
   registerCustomersRoutes(app, services.customers)
   options.extend?.(app)
 

@@ -9,6 +9,8 @@ export type KeyCaller = { app: AppRow; keyType: KeyType | 'embed'; keyId: string
 export type AppEnv = {
   Variables: {
     requestId: string
+    /** The client's IP (see `clientIp`). */
+    clientIp: string
     /** The origin the client reached the server at (see `publicOrigin`). */
     origin: string
     user?: SessionUser

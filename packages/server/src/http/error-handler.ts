@@ -6,7 +6,7 @@ import type { AppEnv } from './env'
 
 /**
  * Answers every error in the contract's shape. Unexpected errors are logged with the request id and answered
- * `500 internal_error` without details.
+ * `500 internal_error` without details; a request the client aborted is logged as such, at `info`.
  *
  * @example
  * app.onError(errorHandler(logger))
@@ -14,6 +14,12 @@ import type { AppEnv } from './env'
 export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (error, c) => {
     let apiError: ApiError
+    if (c.req.raw.signal.aborted) {
+      // The client hung up (often mid-body): nothing is wrong on our side, and nobody is left to answer.
+      logger.info('request aborted by the client', { requestId: c.get('requestId') })
+      // 499, nginx's "client closed request", so the request log tells it apart.
+      return new Response(null, { status: 499 })
+    }
     if (error instanceof ApiError) apiError = error
     else if (error instanceof HTTPException && error.status === 413) {
       apiError = new ApiError(413, 'payload_too_large', 'The request body is too large.')

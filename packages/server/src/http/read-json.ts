@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
 import { ApiError, toErrorIssues, validationFailed } from './api-error'
 
@@ -35,10 +36,8 @@ export async function readJsonWithSize(c: Context, options: ReadJsonOptions): Pr
     const accepted = ['application/json', ...(options.alsoAccept ?? [])].join(' or ')
     throw new ApiError(415, 'unsupported_media_type', `Send the body as ${accepted}.`)
   }
-  const declared = Number(c.req.header('content-length') ?? Number.NaN)
-  if (declared > options.maxBytes) throw tooLarge(options.maxBytes)
+  await readWithin(c, options.maxBytes)
   const bytes = await c.req.arrayBuffer()
-  if (bytes.byteLength > options.maxBytes) throw tooLarge(options.maxBytes)
   if (bytes.byteLength === 0) throw new ApiError(400, 'invalid_json', 'The request body is empty; send a JSON object.')
   let text: string
   try {
@@ -73,6 +72,21 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.out
  */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
   return parseWith(schema, c.req.query())
+}
+
+/**
+ * Refuses a declared `Content-Length` over the limit at once, and counts a chunked body while it streams, stopping
+ * at the limit: a body is never held whole before its size is known. (Hono's `bodyLimit` does the counting; it
+ * leaves the body, buffered, on the request.)
+ */
+async function readWithin(c: Context, maxBytes: number): Promise<void> {
+  const limit = bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw tooLarge(maxBytes)
+    },
+  })
+  await limit(c, async () => {})
 }
 
 function tooLarge(maxBytes: number): ApiError {

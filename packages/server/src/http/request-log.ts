@@ -1,11 +1,13 @@
 import type { MiddlewareHandler } from 'hono'
+import { routePath } from 'hono/route'
 import type { Logger } from '../logger'
 import { requestId as newRequestId } from '../ids'
 import type { AppEnv } from './env'
 
 /**
- * Gives every request an id (echoed as `X-Request-Id`) and logs one structured line when it ends:
- * method, path without the query, status, duration and the app, never a key, a cookie or a body.
+ * Gives every request an id (echoed as `X-Request-Id`) and logs one structured line when it ends: method, the
+ * route's pattern (`/v1/customers/:userId`, never the raw path, whose ids are often emails), status, duration and
+ * the app; never a key, a cookie or a body.
  *
  * @example
  * app.use(requestLog(logger))
@@ -21,7 +23,7 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     logger.info('request', {
       requestId,
       method: c.req.method,
-      path: c.req.path,
+      route: routePath(c, -1),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       app: c.get('caller')?.app.publicId,

@@ -36,13 +36,18 @@ type Rejection = { index: number; code: 'validation_failed' | 'payload_too_large
  * then hand the events to the ingestion service, which commits them before the answer.
  *
  * @example
- * registerIngestionRoutes(app, { apps, ingestion })
+ * registerIngestionRoutes(app, { apps, ingestion, admitKey: keyLimit.admit })
  */
 export function registerIngestionRoutes(
   app: OpenAPIHono<AppEnv>,
-  services: { apps: AppsService; ingestion: IngestionService },
+  services: {
+    apps: AppsService
+    ingestion: IngestionService
+    /** The per-key rate limit, for a key that arrives in the batch body (the header's is checked before the route). */
+    admitKey: (caller: KeyCaller) => void
+  },
 ): void {
-  const { apps, ingestion } = services
+  const { apps, ingestion, admitKey } = services
   const write = (caller: KeyCaller, events: EventWrite[]) => ingestion.write(caller.app.id, caller.app.currency, events)
 
   endpoint(
@@ -125,7 +130,7 @@ export function registerIngestionRoutes(
         throw new ApiError(413, 'payload_too_large', `A batch holds at most ${MAX_BATCH_EVENTS} events; split it.`)
       }
       const envelope = parseWith(BatchEnvelope, value)
-      const caller = ingestingCaller(c.get('caller') ?? callerFromBodyKey(apps, envelope.key))
+      const caller = ingestingCaller(c.get('caller') ?? callerFromBodyKey(apps, envelope.key, admitKey))
       const now = Date.now()
       const rejected: Rejection[] = []
       const events: EventWrite[] = []
@@ -192,12 +197,13 @@ function ingestingCaller(caller: KeyCaller | undefined): KeyCaller {
   return resolved
 }
 
-function callerFromBodyKey(apps: AppsService, key: string | undefined): KeyCaller | undefined {
+function callerFromBodyKey(apps: AppsService, key: string | undefined, admitKey: (caller: KeyCaller) => void): KeyCaller | undefined {
   if (key === undefined) return undefined
   const caller = apps.authenticate(key)
   if (!caller || caller.keyType !== 'publishable') {
     throw new ApiError(401, 'unauthorized', 'The "key" in the body must be a valid publishable key.')
   }
+  admitKey(caller)
   return caller
 }
 

@@ -1,21 +1,23 @@
-type Window = { failures: number; startedAt: number }
+type Window = { attempts: number; startedAt: number }
 
 /**
- * Counts failures per key in a fixed window and blocks the key once `maxFailures` is reached,
- * until the window ends. Used for log-in attempts per email and per IP.
+ * Counts attempts per key in a fixed window and blocks the key once `maxAttempts` are counted, until the window
+ * ends. Log-ins count an attempt before the password is checked (so guesses sent in parallel stop at the limit
+ * too) and forgive it when it succeeds; sign-ups count every one.
  *
  * @example
- * const logins = new FailureWindow({ maxFailures: 5, windowMs: 15 * 60_000 })
+ * const logins = new AttemptWindow({ maxAttempts: 5, windowMs: 15 * 60_000 })
  * logins.retryAfterSeconds('ada@example.com') // 0 while allowed
+ * logins.count('ada@example.com')
  */
-export class FailureWindow {
+export class AttemptWindow {
   readonly #windows = new Map<string, Window>()
   readonly #max: number
   readonly #windowMs: number
   readonly #now: () => number
 
-  constructor(options: { maxFailures: number; windowMs: number; now?: () => number }) {
-    this.#max = options.maxFailures
+  constructor(options: { maxAttempts: number; windowMs: number; now?: () => number }) {
+    this.#max = options.maxAttempts
     this.#windowMs = options.windowMs
     this.#now = options.now ?? Date.now
   }
@@ -23,17 +25,25 @@ export class FailureWindow {
   /** Seconds until the key may try again; 0 when it may try now. */
   retryAfterSeconds(key: string): number {
     const window = this.#current(key)
-    if (!window || window.failures < this.#max) return 0
+    if (!window || window.attempts < this.#max) return 0
     return Math.max(1, Math.ceil((window.startedAt + this.#windowMs - this.#now()) / 1000))
   }
 
-  fail(key: string): void {
-    const window = this.#current(key) ?? { failures: 0, startedAt: this.#now() }
-    window.failures += 1
+  /** Counts one attempt of the key. */
+  count(key: string): void {
+    const window = this.#current(key) ?? { attempts: 0, startedAt: this.#now() }
+    window.attempts += 1
     this.#windows.set(key, window)
     if (this.#windows.size > 100_000) this.#prune()
   }
 
+  /** Takes back one counted attempt (it succeeded). */
+  forgive(key: string): void {
+    const window = this.#current(key)
+    if (window && --window.attempts <= 0) this.#windows.delete(key)
+  }
+
+  /** Forgets every attempt of the key. */
   reset(key: string): void {
     this.#windows.delete(key)
   }

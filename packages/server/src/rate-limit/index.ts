@@ -1,2 +1,2 @@
 export { TokenBucketLimiter, type RateDecision } from './token-bucket'
-export { FailureWindow } from './failure-window'
+export { AttemptWindow } from './attempt-window'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FailureWindow } from './failure-window'
+import { AttemptWindow } from './attempt-window'
 import { TokenBucketLimiter } from './token-bucket'
 
 describe('TokenBucketLimiter', () => {
@@ -15,20 +15,23 @@ describe('TokenBucketLimiter', () => {
   })
 })
 
-describe('FailureWindow', () => {
-  it('blocks after the maximum failures until the window ends, and resets on success', () => {
+describe('AttemptWindow', () => {
+  it('blocks after the maximum attempts until the window ends, forgives one, and resets', () => {
     let now = 0
-    const window = new FailureWindow({ maxFailures: 3, windowMs: 60_000, now: () => now })
+    const window = new AttemptWindow({ maxAttempts: 3, windowMs: 60_000, now: () => now })
     for (let i = 0; i < 3; i++) {
       expect(window.retryAfterSeconds('a')).toBe(0)
-      window.fail('a')
+      window.count('a')
     }
     expect(window.retryAfterSeconds('a')).toBe(60)
+    window.forgive('a')
+    expect(window.retryAfterSeconds('a')).toBe(0)
+    window.count('a')
     now = 30_000
     expect(window.retryAfterSeconds('a')).toBe(30)
     now = 60_000
     expect(window.retryAfterSeconds('a')).toBe(0)
-    window.fail('b')
+    window.count('b')
     window.reset('b')
     expect(window.retryAfterSeconds('b')).toBe(0)
   })

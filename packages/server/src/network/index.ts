@@ -1,0 +1,1 @@
+export { forwardedClient, parseTrustedProxies, peerIsTrusted, type TrustedProxies } from './trusted-proxies'
