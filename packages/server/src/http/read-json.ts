@@ -90,5 +90,9 @@ async function readWithin(c: Context, maxBytes: number): Promise<void> {
 }
 
 function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes.`)
+  // The rest of the body stays unread, so the connection cannot carry another request: say so, or a client
+  // reusing it would see its next request fail.
+  return new ApiError(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes.`, undefined, {
+    Connection: 'close',
+  })
 }
