@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup'
+import { buildSdkAssets } from './src/sdk-distribution/build-sdk-assets'
 
 export default defineConfig({
   // The worker threads are loaded by file, next to main.js and index.js.
@@ -17,4 +18,9 @@ export default defineConfig({
   clean: true,
   // Native and large runtime dependencies stay in node_modules.
   external: ['better-sqlite3', '@node-rs/argon2'],
+  // The SDK as the server serves it (dist/sdk: /sdk/crm-sdk.tgz, /sdk.js), made after every build because `clean`
+  // empties dist/ (the tests' rebuild included).
+  async onSuccess() {
+    await buildSdkAssets('dist/sdk')
+  },
 })

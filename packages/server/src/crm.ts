@@ -10,6 +10,7 @@ import type { AppEnv } from './http/env'
 import { IngestionService, InThreadWriter, WriterThread } from './ingestion'
 import { type AnalyticsModule, createAnalyticsModule } from './insights'
 import { createLogger, type Logger } from './logger'
+import { registerSdkRoutes } from './sdk-distribution'
 import { createStores, openDatabase, WalCheckpointer, type Stores } from './store'
 
 export type Crm = {
@@ -63,6 +64,7 @@ export function createCrm(config: Config, options: { logger?: Logger } = {}): Cr
       registerEmbedRoutes(app, { apps, tokens })
       analytics.register(app)
       registerAdminRoutes(app)
+      registerSdkRoutes(app)
     },
   })
   return {

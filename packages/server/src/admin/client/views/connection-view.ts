@@ -2,7 +2,7 @@ import { h, replace } from '../dom'
 import { when } from '../format'
 import { t } from '../i18n'
 import { failureMessage, facts } from './async-section'
-import { curlSnippet, sdkSnippet } from './snippets'
+import { browserSnippet, curlSnippet, sdkSnippet } from './snippets'
 import type { ViewContext } from './view-context'
 
 type Connection = { lastEventAt: string | null; counts: { customers: number; purchases: number } }
@@ -10,7 +10,7 @@ type Connection = { lastEventAt: string | null; counts: { customers: number; pur
 const POLL_MS = 2000
 
 /**
- * Connection status: waits (showing the snippet to send an event) and turns live when the first event arrives;
+ * Connection status: waits (showing the snippets to send an event: Node, web page, curl) and turns live when the first event arrives;
  * polls `/v1/connection` while the view is open.
  *
  * @example
@@ -54,7 +54,10 @@ export function connectionView(context: ViewContext): HTMLElement {
             'div',
             {},
             h('p', {}, t('sendFirst')),
+            h('p', {}, t('snippetNode')),
             h('pre', {}, h('code', {}, sdkSnippet(key, host))),
+            h('p', {}, t('snippetBrowser')),
+            h('pre', {}, h('code', {}, browserSnippet(key, host))),
             h('p', {}, t('orCurl')),
             h('pre', {}, h('code', {}, curlSnippet(key, host))),
           ),

@@ -4,12 +4,12 @@ import { when } from '../format'
 import { t } from '../i18n'
 import { failureMessage } from './async-section'
 import { copyButton } from './copy-button'
-import { sdkSnippet } from './snippets'
+import { browserSnippet, sdkSnippet } from './snippets'
 import type { ViewContext } from './view-context'
 
 /**
  * The app's API keys: the list with revoke buttons, a form to create one, and a new key shown once with a copy
- * button and the install snippet filled in.
+ * button and the install snippets (Node and web page) filled in.
  *
  * @example
  * main.append(keysView(context))
@@ -25,7 +25,17 @@ export function keysView(context: ViewContext): HTMLElement {
         { class: 'card reveal', role: 'region', 'aria-label': title },
         h('h2', {}, title),
         h('p', { class: 'key-line' }, h('code', { class: 'key' }, key), copyButton(key)),
-        key.startsWith('crm_pk_') ? h('div', {}, h('h3', {}, t('installSnippet')), h('pre', {}, h('code', {}, sdkSnippet(key, location.origin)))) : null,
+        key.startsWith('crm_pk_')
+          ? h(
+              'div',
+              {},
+              h('h3', {}, t('installSnippet')),
+              h('p', {}, t('snippetNode')),
+              h('pre', {}, h('code', {}, sdkSnippet(key, location.origin))),
+              h('p', {}, t('snippetBrowser')),
+              h('pre', {}, h('code', {}, browserSnippet(key, location.origin))),
+            )
+          : null,
       ),
     )
   }

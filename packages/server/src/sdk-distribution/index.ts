@@ -1,0 +1,2 @@
+export { registerSdkRoutes, type SdkAssetReader } from './sdk-routes'
+export { readSdkAsset, type SdkAsset, type SdkAssetName } from './sdk-assets'
