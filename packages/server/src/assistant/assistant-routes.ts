@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { callerOf, requireKeyType } from '../apps/key-auth'
+import { asOfInstant } from '../calendar'
 import { endpoint } from '../http/endpoint'
 import type { AppEnv } from '../http/env'
 import { parseWith, readJson } from '../http/read-json'
@@ -34,7 +35,7 @@ export function registerAssistantRoutes(app: OpenAPIHono<AppEnv>, assistant: Ass
       const body = parseWith(AskBody, await readJson(c, { maxBytes: 16_384 }))
       const { app: shop } = callerOf(c)
       const lang = body.lang ?? (shop.language === 'ru' ? 'ru' : 'en')
-      return c.json(await assistant.ask(shop, body.question, { asOf: body.asOf ? Date.parse(body.asOf) : undefined, lang }), 200)
+      return c.json(await assistant.ask(shop, body.question, { asOf: body.asOf ? asOfInstant(body.asOf, shop.timezone) : undefined, lang }), 200)
     },
   )
 }

@@ -1,12 +1,12 @@
 import { z } from '@hono/zod-openapi'
 import { AiStatusSchema } from '../insights/schemas'
-import { IsoDateTime, Language } from '../schemas'
+import { AsOf, LanguageTag } from '../schemas'
 
 export const AskBody = z
   .object({
     question: z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
-    asOf: IsoDateTime.optional(),
-    lang: Language.optional(),
+    asOf: AsOf.optional(),
+    lang: LanguageTag.optional(),
   })
   .strict()
   .openapi('AskRequest')

@@ -10,3 +10,4 @@ export {
   startOfLocalDay,
   zoneOffset,
 } from './zoned-calendar'
+export { asOfInstant, rangeEnd, rangeStart } from './time-bounds'

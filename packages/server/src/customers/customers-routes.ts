@@ -3,7 +3,7 @@ import { callerOf, requireKeyType } from '../apps/key-auth'
 import { endpoint } from '../http/endpoint'
 import type { AppEnv } from '../http/env'
 import { parseQuery } from '../http/read-json'
-import { parseDateTime } from '../time'
+import { asOfInstant, rangeEnd, rangeStart } from '../calendar'
 import { errors, json } from '../http/responses'
 import type { CustomersService } from './customers-service'
 import {
@@ -58,8 +58,9 @@ export function registerCustomersRoutes(app: OpenAPIHono<AppEnv>, customers: Cus
     secretOnly,
     async (c) => {
       const query = parseQuery(c, CustomerQuery)
-      const asOf = query.asOf ? Date.parse(query.asOf) : Date.now()
-      return c.json(await customers.get(callerOf(c).app, c.req.param('userId')!, { asOf, horizonDays: query.horizonDays }), 200)
+      const { app } = callerOf(c)
+      const asOf = query.asOf ? asOfInstant(query.asOf, app.timezone) : Date.now()
+      return c.json(await customers.get(app, c.req.param('userId')!, { asOf, horizonDays: query.horizonDays }), 200)
     },
   )
 
@@ -81,8 +82,8 @@ export function registerCustomersRoutes(app: OpenAPIHono<AppEnv>, customers: Cus
       return c.json(
         await customers.purchases(app, {
           userId: query.userId,
-          from: query.from ? rangeBound(query.from, app.timezone, 'from') : undefined,
-          to: query.to ? rangeBound(query.to, app.timezone, 'to') : undefined,
+          from: query.from ? rangeStart(query.from, app.timezone) : undefined,
+          to: query.to ? rangeEnd(query.to, app.timezone) : undefined,
           limit: query.limit,
           cursor: query.cursor,
         }),
@@ -90,14 +91,4 @@ export function registerCustomersRoutes(app: OpenAPIHono<AppEnv>, customers: Cus
       )
     },
   )
-}
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
-
-/** A bound of a time range: a date is a whole day in the app's time zone (`to` includes it), a date-time is exact. */
-function rangeBound(value: string, timeZone: string, side: 'from' | 'to'): number {
-  if (!DATE_ONLY.test(value)) return parseDateTime(value, timeZone)
-  const day = new Date(`${value}T00:00:00Z`)
-  if (side === 'to') day.setUTCDate(day.getUTCDate() + 1)
-  return parseDateTime(day.toISOString().slice(0, 19), timeZone)
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { EventDateTime, IsoDateTime, ListQuery } from '../schemas'
+import { AsOf, DateOrDateTime, ListQuery } from '../schemas'
 
 export const CustomerListQuery = ListQuery.extend({
   search: z.string().max(200).optional().openapi({ description: 'Matches userId, name and email (substring, case-insensitive)' }),
@@ -9,20 +9,20 @@ export const CustomerListQuery = ListQuery.extend({
 export const CustomerParams = z.object({ userId: z.string().openapi({ param: { name: 'userId', in: 'path' } }) })
 
 export const CustomerQuery = z.object({
-  asOf: IsoDateTime.optional(),
+  asOf: AsOf.optional(),
   horizonDays: z.coerce.number().int().min(1).max(3650).default(90),
 })
 
 export const PurchaseListQuery = ListQuery.extend({
   userId: z.string().max(255).optional(),
-  from: z
-    .union([z.iso.date(), EventDateTime])
-    .optional()
-    .openapi({ description: 'Inclusive: a date (YYYY-MM-DD, the app’s time zone) or a date-time' }),
-  to: z
-    .union([z.iso.date(), EventDateTime])
-    .optional()
-    .openapi({ description: 'A date is inclusive (to the end of that day in the app’s time zone); a date-time is exclusive' }),
+  from: DateOrDateTime.optional().openapi({
+    description: 'Start, included: a date (its start in the app’s time zone) or a date-time (without an offset: in the app’s time zone)',
+    example: '2011-12-01',
+  }),
+  to: DateOrDateTime.optional().openapi({
+    description: 'End: a date is included to the end of that day in the app’s time zone; a date-time is excluded',
+    example: '2011-12-10',
+  }),
 })
 
 export const CustomerSummarySchema = z

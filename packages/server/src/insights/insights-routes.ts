@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi'
 import { callerOf, requireKeyType } from '../apps/key-auth'
+import { asOfInstant } from '../calendar'
 import { endpoint } from '../http/endpoint'
 import type { AppEnv } from '../http/env'
 import { parseQuery } from '../http/read-json'
@@ -38,7 +39,8 @@ export function registerInsightsRoutes(app: OpenAPIHono<AppEnv>, insights: Insig
       requireKeyType('secret', 'embed'),
       async (c) => {
         const query = parseQuery(c, doc.query) as Query
-        return c.json(await answer(callerOf(c).app, { ...query, asOf: query.asOf ? Date.parse(query.asOf) : undefined }), 200)
+        const { app: shop } = callerOf(c)
+        return c.json(await answer(shop, { ...query, asOf: query.asOf ? asOfInstant(query.asOf, shop.timezone) : undefined }), 200)
       },
     )
 

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { callerOf, requireKeyType } from '../apps/key-auth'
+import { asOfInstant } from '../calendar'
 import { endpoint } from '../http/endpoint'
 import type { AppEnv } from '../http/env'
 import { parseQuery } from '../http/read-json'
@@ -31,8 +32,9 @@ export function registerReportsRoutes(app: OpenAPIHono<AppEnv>, reports: Reports
     requireKeyType('secret', 'embed'),
     async (c) => {
       const query = parseQuery(c, SalesReportQuery)
-      const asOf = query.asOf ? Date.parse(query.asOf) : Date.now()
-      return c.json(await reports.sales(callerOf(c).app, { from: query.from, to: query.to, interval: query.interval, asOf }), 200)
+      const { app: shop } = callerOf(c)
+      const asOf = query.asOf ? asOfInstant(query.asOf, shop.timezone) : Date.now()
+      return c.json(await reports.sales(shop, { from: query.from, to: query.to, interval: query.interval, asOf }), 200)
     },
   )
 }

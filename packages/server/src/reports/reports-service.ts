@@ -1,15 +1,20 @@
-import { type Interval, dateOfDay, dayNumber, localDay, nextPeriodStart, periodStart } from '../calendar'
-import { ApiError } from '../http/api-error'
+import type { Interval } from '../calendar'
+import { dateOfDay } from '../calendar'
 import type { Ledgers } from '../ledger'
 import { toMajorUnits } from '../money'
 import type { AppRow, LedgerStore } from '../store'
+import { reportRange } from './report-range'
 import { salesFigures } from './sales-report'
 import type { SalesReport } from './schemas'
 
-export type SalesReportRequest = { from?: string | undefined; to?: string | undefined; interval: Interval; asOf: number }
-
-// About ten years of days: a longer range is a mistake, and its series would be a very large answer.
-const MAX_RANGE_DAYS = 3700
+export type SalesReportRequest = {
+  /** A date (the report's first day) or a date-time (purchases from that instant), read in the app's time zone. */
+  from?: string | undefined
+  /** A date (the report's last day, included) or a date-time (purchases before that instant). */
+  to?: string | undefined
+  interval: Interval
+  asOf: number
+}
 
 /**
  * Sales reports of an app, from its purchase ledger.
@@ -24,14 +29,10 @@ export class ReportsService {
   ) {}
 
   async sales(app: AppRow, request: SalesReportRequest): Promise<SalesReport> {
-    const toDay = request.to ? dayNumber(request.to) : localDay(request.asOf, app.timezone)
-    const fromDay = request.from ? dayNumber(request.from) : defaultFromDay(toDay, request.interval)
-    if (fromDay > toDay) throw new ApiError(400, 'validation_failed', '`from` must not be after `to`.', [{ path: 'from', message: 'must not be after `to`' }])
-    if (toDay - fromDay > MAX_RANGE_DAYS) {
-      throw new ApiError(400, 'validation_failed', `The range may span at most ${MAX_RANGE_DAYS} days.`, [{ path: 'from', message: 'range too long' }])
-    }
+    const range = reportRange(request, app.timezone)
     const ledger = await this.ledgers.ready(app)
-    const figures = salesFigures(ledger, { fromDay, toDay, interval: request.interval, asOf: request.asOf, currency: app.currency })
+    const figures = salesFigures(ledger, { ...range, interval: request.interval, currency: app.currency })
+    const { fromDay, toDay } = range
     const money = (minor: number) => toMajorUnits(Math.round(minor), app.currency)
     const names = this.store.customerNames(figures.topCustomers.map(({ customer }) => ledger.customerRowIds[customer] as number))
     const { totals } = figures
@@ -68,9 +69,4 @@ export class ReportsService {
       })),
     }
   }
-}
-
-function defaultFromDay(toDay: number, interval: Interval): number {
-  if (interval === 'day') return toDay - 29
-  return nextPeriodStart(periodStart(toDay, interval), interval, -11)
 }

@@ -9,6 +9,8 @@ export type SalesReportQuery = {
   interval: Interval
   /** Purchases after this instant are not counted. */
   asOf: number
+  /** Purchases before this instant are not counted: a range that starts inside its first day (whole days without). */
+  since?: number | undefined
   /** The app's currency: the one revenue is reported in. */
   currency: string
   /** How many top products and customers. Default 10. */
@@ -40,7 +42,8 @@ export function salesFigures(ledger: PurchaseLedger, query: SalesReportQuery): S
   const starts = periodStarts(query.fromDay, query.toDay, query.interval)
   const periods = starts.length - 1
   const rangeEnd = Math.min(query.asOf, startOfLocalDay(query.toDay + 1, ledger.timeZone))
-  const first = ledger.firstIndexOfDay(query.fromDay)
+  // countUntil(t) is the first purchase after t: after since - 1 is the first at or after since (integer ms).
+  const first = query.since === undefined ? ledger.firstIndexOfDay(query.fromDay) : ledger.countUntil(query.since - 1)
   const last = Math.min(ledger.firstIndexOfDay(query.toDay + 1), ledger.countUntil(query.asOf))
   const appCurrency = ledger.currencyIndex(query.currency)
 
@@ -69,13 +72,15 @@ export function salesFigures(ledger: PurchaseLedger, query: SalesReportQuery): S
     }
   }
 
-  // Whole days before the day of `asOf` come from the daily rollup; the day of `asOf` is summed from its purchases.
+  // Whole days before the day of `asOf` come from the daily rollup; the day of `asOf`, and a first day that `since`
+  // cuts short, are summed from their purchases.
   const asOfDay = localDay(query.asOf, ledger.timeZone)
   if (appCurrency >= 0) {
     const rollup = ledger.rollup(appCurrency)
+    const firstWholeDay = query.since === undefined ? query.fromDay : query.fromDay + 1
     const lastWholeDay = Math.min(query.toDay, asOfDay - 1, rollup.firstDay + rollup.days - 1)
     let p = 0
-    for (let d = Math.max(query.fromDay, rollup.firstDay); d <= lastWholeDay; d++) {
+    for (let d = Math.max(firstWholeDay, rollup.firstDay); d <= lastWholeDay; d++) {
       while (d >= (starts[p + 1] as number)) p++
       const at = d - rollup.firstDay
       revenue[p] = (revenue[p] as number) + (rollup.revenue[at] as number)
@@ -87,14 +92,18 @@ export function salesFigures(ledger: PurchaseLedger, query: SalesReportQuery): S
         productOrders[product] = (productOrders[product] as number) + (rollup.productOrders[slot] as number)
       }
     }
-    if (asOfDay >= query.fromDay && asOfDay <= query.toDay) {
-      const partialPeriod = starts.findLastIndex((start) => start <= asOfDay)
-      for (let i = Math.max(first, ledger.firstIndexOfDay(asOfDay)); i < last; i++) {
+    const addPurchases = (from: number, to: number, period: number) => {
+      for (let i = from; i < to; i++) {
         if (ledger.currency[i] !== appCurrency) continue
-        revenue[partialPeriod] = (revenue[partialPeriod] as number) + (ledger.amount[i] as number)
-        orders[partialPeriod] = (orders[partialPeriod] as number) + 1
+        revenue[period] = (revenue[period] as number) + (ledger.amount[i] as number)
+        orders[period] = (orders[period] as number) + 1
         addProducts(i)
       }
+    }
+    // The first day from `since` on; when it is also the day of `asOf`, that day's sum below covers it (from `first`).
+    if (query.since !== undefined && query.fromDay < asOfDay) addPurchases(first, Math.min(ledger.firstIndexOfDay(query.fromDay + 1), last), 0)
+    if (asOfDay >= query.fromDay && asOfDay <= query.toDay) {
+      addPurchases(Math.max(first, ledger.firstIndexOfDay(asOfDay)), last, starts.findLastIndex((start) => start <= asOfDay))
     }
   }
 

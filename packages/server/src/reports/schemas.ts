@@ -1,20 +1,25 @@
 import { z } from '@hono/zod-openapi'
-import { IsoDateTime, Language } from '../schemas'
-
-const LocalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-21')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'must be a real calendar date')
+import { AsOf, DateOrDateTime, LanguageTag } from '../schemas'
 
 /** `asOf` and `lang`, accepted by every report and insight. */
 export const AnalysisQuery = z.object({
-  asOf: IsoDateTime.optional().openapi({ description: 'Analyse as of this instant (default now): later purchases are ignored' }),
-  lang: Language.optional().openapi({ description: 'Language of the texts (default the app’s language)' }),
+  asOf: AsOf.optional(),
+  lang: LanguageTag.optional(),
 })
 
 export const SalesReportQuery = AnalysisQuery.extend({
-  from: LocalDate.optional().openapi({ description: 'First day, in the app’s time zone (default: 30 days, 12 weeks or 12 months before `to`)' }),
-  to: LocalDate.optional().openapi({ description: 'Last day, included (default: the day of `asOf`)' }),
+  from: DateOrDateTime.optional().openapi({
+    description:
+      'Start, included: a date (its start in the app’s time zone: the first day of the report) or a date-time (purchases from that ' +
+      'instant). Default: 30 days, 12 weeks or 12 months before `to`',
+    example: '2011-12-01',
+  }),
+  to: DateOrDateTime.optional().openapi({
+    description:
+      'End: a date is included to the end of that day in the app’s time zone (the last day of the report); a date-time is ' +
+      'excluded (purchases before that instant). Default: the day of `asOf`',
+    example: '2011-12-10',
+  }),
   interval: z.enum(['day', 'week', 'month']).default('day').openapi({ description: 'Weeks start on Monday' }),
 })
 

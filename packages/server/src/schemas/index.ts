@@ -15,3 +15,5 @@ export {
   ListQuery,
 } from './common'
 export { findJsonShapeFault, MAX_JSON_DEPTH, type JsonShapeFault } from './json-shape'
+export { AsOf, DateOrDateTime, isDateOrDateTime } from './date-or-date-time'
+export { LanguageTag, languageOfTag } from './language-tag'

@@ -36,10 +36,10 @@ async function mint(ttlSeconds: number): Promise<string> {
 }
 
 /** A page of the second origin embedding the widget the way the README says, under a strict policy of its own. */
-function embedPage(name: string, token: string, view = 'revenue'): string {
+function embedPage(name: string, token: string, view = 'revenue', lang = 'en'): string {
   return site.page(
     `/${name}.html`,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${server.url}; connect-src ${server.url}">
      <title>Shop</title></head><body><h1>My shop</h1>
      <script src="${server.url}/widget.js" async></script>
@@ -77,6 +77,20 @@ describe('the widget on another origin', { timeout: 60_000 }, () => {
     await screenshot(page, 'widget-embedded')
     expect(trouble.dialogs).toEqual([])
     expect(trouble.errors).toEqual([])
+    await page.close()
+  })
+
+  it('loads on a page whose language has a region (<html lang="en-US">), passing it to the API as it is', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 600 } })
+    const langs: (string | null)[] = []
+    page.on('request', (request) => {
+      if (request.url().startsWith(`${server.url}/v1/`)) langs.push(new URL(request.url()).searchParams.get('lang'))
+    })
+    await page.goto(embedPage('en-us', await mint(600), 'summary', 'en-US'))
+    const card = page.locator('crm-insights [data-state]')
+    await expect.poll(() => card.getAttribute('data-state'), { timeout: 15_000 }).toBe('ready')
+    expect(langs.length).toBeGreaterThan(0)
+    expect(new Set(langs)).toEqual(new Set(['en-US']))
     await page.close()
   })
 
