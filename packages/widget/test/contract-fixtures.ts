@@ -1,7 +1,7 @@
 import type { Forecast, Insights, Recommendation, SalesReport } from '../src/element/contract-types'
 
-/** Names that would run script if any part of the widget parsed data as HTML. */
-export const hostileCustomer = '<img src=x onerror=alert(1)>'
+/** Texts that would run script if any part of the widget parsed data as HTML. */
+export const hostileText = '<img src=x onerror=alert(1)>'
 export const hostileProduct = '</script><script>alert(1)</script>'
 
 const months = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']
@@ -19,10 +19,11 @@ export const salesReport: SalesReport = {
     { product: 'Ceramic mug', revenue: 18050, orders: 290, quantity: 350 },
     { product: 'Linen apron', revenue: 9020.25, orders: 120, quantity: 121 },
   ],
+  // As an embed token reads them: anonymous, by rank.
   topCustomers: [
-    { userId: 'u_1', name: hostileCustomer, revenue: 4210, orders: 31 },
-    { userId: 'u_2', name: 'Anna Petrova', revenue: 3980, orders: 22 },
-    { userId: 'u_3', name: null, revenue: 2500, orders: 12 },
+    { rank: 1, revenue: 4210, orders: 31 },
+    { rank: 2, revenue: 3980, orders: 22 },
+    { rank: 3, revenue: 2500, orders: 12 },
   ],
   otherCurrencies: [{ currency: 'EUR', revenue: 1200, orders: 9 }],
 }
@@ -44,11 +45,11 @@ export const recommendations: Recommendation[] = [
     id: 'r1',
     kind: 'winback',
     title: `Win back lapsed buyers of ${hostileProduct}`,
-    rationale: `1204 customers bought before and have not ordered in 90 days; ${hostileCustomer} is one of them.`,
+    rationale: `1204 customers bought before and have not ordered in 90 days; ${hostileText} was their favourite.`,
     priority: 'high',
-    audience: { count: 1204, userIds: ['u_1'] },
+    audience: { count: 1204 },
   },
-  { id: 'r2', kind: 'upsell', title: 'Offer aprons to mug buyers', rationale: 'Mug buyers add an apron 3 times more often than others.', priority: 'medium', audience: { count: 1, userIds: ['u_2'] } },
+  { id: 'r2', kind: 'upsell', title: 'Offer aprons to mug buyers', rationale: 'Mug buyers add an apron 3 times more often than others.', priority: 'medium', audience: { count: 1 } },
 ]
 
 export const insights: Insights = {

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { CustomersService } from '../customers'
+import { embedSalesReport } from '../embed/embed-forms'
 import type { InsightsService } from '../insights/insights-service'
-import type { ReportsService } from '../reports'
+import type { ReportsService, SalesReport } from '../reports'
 import type { AppRow } from '../store'
 
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -9,13 +10,13 @@ const IntervalArg = z.enum(['day', 'week', 'month'])
 
 export type ToolContext = { app: AppRow; asOf: number | undefined; lang: 'en' | 'ru' }
 
-type ToolDefinition<S extends z.ZodObject> = {
+type ToolDefinition<S extends z.ZodObject, Result> = {
   description: string
   parameters: S
-  run: (args: z.output<S>, context: ToolContext) => Promise<unknown>
+  run: (args: z.output<S>, context: ToolContext) => Promise<Result>
 }
 
-const tool = <S extends z.ZodObject>(definition: ToolDefinition<S>) => definition
+const tool = <S extends z.ZodObject, Result>(definition: ToolDefinition<S, Result>) => definition
 
 /**
  * The only things the assistant's model can look up: whitelisted analytics functions with validated arguments,
@@ -44,7 +45,7 @@ export function assistantTools(services: { reports: ReportsService; insights: In
     sales_report: tool({
       description: 'Sales totals, series by period, top products and customers for a date range (dates YYYY-MM-DD, in the shop’s time zone).',
       parameters: z.object({ from: LocalDate.optional(), to: LocalDate.optional(), interval: IntervalArg.optional() }),
-      run: async (args, context) => {
+      run: async (args, context): Promise<SalesReport> => {
         const report = await reports.sales(context.app, { from: args.from, to: args.to, interval: args.interval ?? 'month', asOf: context.asOf ?? Date.now() })
         return { ...report, series: report.series.slice(-24), topProducts: report.topProducts.slice(0, 5), topCustomers: report.topCustomers.slice(0, 5) }
       },
@@ -87,3 +88,29 @@ export function assistantTools(services: { reports: ReportsService; insights: In
 
 export type AssistantTools = ReturnType<typeof assistantTools>
 export type ToolName = keyof AssistantTools
+/** Some of the tools, as the assistant runs them (each validates its own arguments). */
+export type ToolSet = {
+  readonly [Name in ToolName]?: { description: string; parameters: z.ZodObject; run: (args: never, context: ToolContext) => Promise<unknown> }
+}
+/** The tools of an embed token's questions: the model sees no customer, so its answer names none. */
+export type EmbedAssistantTools = ReturnType<typeof embedAssistantTools>
+
+/**
+ * The tools an embed token's questions may use: no look-up of one customer, and the sales report in its embed form
+ * (top customers anonymous). The recommendations already give audiences as sizes; the other tools name no customer.
+ *
+ * @example
+ * new Assistant(llm, embedAssistantTools(assistantTools({ reports, insights, customers })))
+ */
+export function embedAssistantTools(tools: AssistantTools) {
+  // Listed one by one, so that a tool added later reaches an embed token only when added here.
+  const { overview, sales_report: salesReport, trends, forecast, segments, recommendations } = tools
+  return {
+    overview,
+    sales_report: tool({ ...salesReport, run: async (args, context) => embedSalesReport(await salesReport.run(args, context)) }),
+    trends,
+    forecast,
+    segments,
+    recommendations,
+  }
+}

@@ -2,7 +2,7 @@ import type { Message, Tool } from 'ollama'
 import { z } from 'zod'
 import { ApiError } from '../http/api-error'
 import type { AppRow } from '../store'
-import type { AssistantTools, ToolContext, ToolName } from './assistant-tools'
+import type { ToolContext, ToolName, ToolSet } from './assistant-tools'
 import { type AiStatus, type LanguageModel, LanguageModelError } from './language-model'
 import { structuredAnswer } from './structured-answer'
 
@@ -26,7 +26,7 @@ export class Assistant {
 
   constructor(
     private readonly llm: LanguageModel,
-    private readonly tools: AssistantTools,
+    private readonly tools: ToolSet,
     private readonly options: { timeoutMs?: number } = {},
   ) {
     this.#tools = Object.entries(tools).map(([name, definition]) => ({
@@ -91,8 +91,8 @@ export class Assistant {
 
   /** Runs one whitelisted tool with validated arguments; what goes back to the model is the result or the error. */
   async #run(name: string, rawArguments: unknown, context: ToolContext, facts: AssistantFact[]): Promise<string> {
-    if (!Object.hasOwn(this.tools, name)) return JSON.stringify({ error: `unknown tool ${name}` })
-    const tool = this.tools[name as ToolName]
+    const tool = Object.hasOwn(this.tools, name) ? this.tools[name as ToolName] : undefined
+    if (!tool) return JSON.stringify({ error: `unknown tool ${name}` })
     const parsed = tool.parameters.safeParse(rawArguments ?? {})
     if (!parsed.success) return JSON.stringify({ error: `invalid arguments: ${parsed.error.issues.map((issue) => issue.message).join('; ')}` })
     try {

@@ -1,5 +1,5 @@
 export { Assistant, type AssistantAnswer, type AssistantFact } from './assistant'
-export { assistantTools, type AssistantTools, type ToolName } from './assistant-tools'
+export { assistantTools, embedAssistantTools, type AssistantTools, type EmbedAssistantTools, type ToolName, type ToolSet } from './assistant-tools'
 export { registerAssistantRoutes } from './assistant-routes'
 export { InsightNarrator, type Narration } from './insight-narrator'
 export { type AiStatus, LanguageModel, LanguageModelError, type LanguageModelFailure, reportModelAvailability } from './language-model'

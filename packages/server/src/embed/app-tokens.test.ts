@@ -11,7 +11,7 @@ let apps: AppsService
 let tokens: AppTokens
 
 beforeEach(() => {
-  stores = createStores(openDatabase(':memory:', { synchronous: 'OFF' }))
+  stores = createStores(openDatabase(':memory:', { synchronous: 'NORMAL' }))
   apps = new AppsService(stores.apps)
   tokens = new AppTokens({ secrets: new SigningSecretStore(stores.db), keys: apps, apps: stores.apps, accounts: stores.accounts })
 })

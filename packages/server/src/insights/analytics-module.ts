@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { Assistant, assistantTools, InsightNarrator, LanguageModel, registerAssistantRoutes, reportModelAvailability } from '../assistant'
+import { Assistant, assistantTools, embedAssistantTools, InsightNarrator, LanguageModel, registerAssistantRoutes, reportModelAvailability } from '../assistant'
 import type { Config } from '../config'
 import type { CustomersService } from '../customers'
 import type { AppEnv } from '../http/env'
@@ -17,6 +17,8 @@ export type AnalyticsModule = {
   insights: InsightsService
   llm: LanguageModel
   assistant: Assistant
+  /** The assistant of embed tokens' questions: its tools show the model no customer. */
+  embedAssistant: Assistant
   /** Registers the report, insight and assistant routes. */
   register(app: OpenAPIHono<AppEnv>): void
   close(): void
@@ -57,7 +59,9 @@ export function createAnalyticsModule(options: AnalyticsModuleOptions): Analytic
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
   })
   options.customers.predictions = insights.predictions
-  const assistant = new Assistant(llm, assistantTools({ reports, insights, customers: options.customers }))
+  const tools = assistantTools({ reports, insights, customers: options.customers })
+  const assistant = new Assistant(llm, tools)
+  const embedAssistant = new Assistant(llm, embedAssistantTools(tools))
   void reportModelAvailability(llm, (level, message) => logger[level](message))
   return {
     ledgers,
@@ -65,10 +69,11 @@ export function createAnalyticsModule(options: AnalyticsModuleOptions): Analytic
     insights,
     llm,
     assistant,
+    embedAssistant,
     register(app) {
       registerReportsRoutes(app, reports)
       registerInsightsRoutes(app, insights)
-      registerAssistantRoutes(app, assistant)
+      registerAssistantRoutes(app, { assistant, embedAssistant })
     },
     close() {
       insights.close()

@@ -51,62 +51,76 @@ export const SegmentSchema = z
   .object({ segment: z.string(), name: z.string(), customers: z.number().int(), revenue: z.number(), customerShare: z.number(), revenueShare: z.number() })
   .openapi('Segment')
 
-export const RecommendationSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(['win_back', 'cross_sell', 'second_purchase', 'promote_rising', 'review_falling', 'forecast_peak']),
-    title: z.string(),
-    rationale: z.string(),
-    priority: z.enum(['high', 'medium', 'low']),
-    audience: z.object({ count: z.number().int(), userIds: z.array(z.string()).openapi({ description: 'At most 1000, most valuable first' }) }).optional(),
-    expectedImpact: z.object({ metric: z.enum(['revenue', 'orders']), value: z.number(), basis: z.string() }).optional(),
-    evidence: z.array(z.object({ metric: z.string(), value: z.union([z.number(), z.string()]) })),
-  })
-  .openapi('Recommendation')
+// A recommendation's fields but its audience, shared by the full form and the embed token's. Titles, rationales and
+// evidence are written from figures, products and periods only, never from a customer.
+const RecommendationFields = z.object({
+  id: z.string(),
+  kind: z.enum(['win_back', 'cross_sell', 'second_purchase', 'promote_rising', 'review_falling', 'forecast_peak']),
+  title: z.string(),
+  rationale: z.string(),
+  priority: z.enum(['high', 'medium', 'low']),
+  expectedImpact: z.object({ metric: z.enum(['revenue', 'orders']), value: z.number(), basis: z.string() }).optional(),
+  evidence: z.array(z.object({ metric: z.string(), value: z.union([z.number(), z.string()]) })),
+})
 
-export const InsightsSchema = z
-  .object({
-    generatedAt: z.string(),
-    asOf: z.string(),
-    currency: z.string(),
-    ai: AiStatusSchema,
-    summary: z.string(),
-    trends: z.array(TrendSchema),
-    forecast: ForecastSchema.nullable(),
-    forecastReason: z.string().nullable(),
-    segments: z.array(SegmentSchema),
-    recommendations: z.array(RecommendationSchema),
-    productPairs: z
-      .array(
-        z.object({
-          product: z.string(),
-          productId: z.string(),
-          otherProduct: z.string(),
-          otherProductId: z.string(),
-          count: z.number().int(),
-          support: z.number(),
-          confidence: z.number(),
-          lift: z.number(),
-        }),
-      )
-      .openapi({ description: 'Strongest product pairs (association rules) in the last year’s orders, by lift; support at least 0.5 % of orders' }),
-    baskets: z.number().int(),
-    customerModel: z.object({
-      status: z.enum(['fitted', 'insufficient-data']),
-      reason: z.string().optional(),
-      customers: z.number().int(),
-      repeatCustomers: z.number().int(),
-      parameters: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() }).optional(),
-      spendParameters: z.object({ p: z.number(), q: z.number(), v: z.number() }).nullable().optional(),
-      lowConfidence: z.boolean().optional(),
-    }),
-  })
-  .openapi('Insights')
+export const RecommendationSchema = RecommendationFields.extend({
+  audience: z.object({ count: z.number().int(), userIds: z.array(z.string()).openapi({ description: 'At most 1000, most valuable first' }) }).optional(),
+}).openapi('Recommendation')
+
+export const EmbedRecommendationSchema = RecommendationFields.extend({
+  audience: z.object({ count: z.number().int() }).optional().openapi({ description: 'How many customers, never which' }),
+}).openapi('EmbedRecommendation', { description: 'A recommendation as an embed token reads it: its audience is a count only' })
+
+// The insights' fields but their recommendations, shared by the full form and the embed token's.
+const InsightsFields = z.object({
+  generatedAt: z.string(),
+  asOf: z.string(),
+  currency: z.string(),
+  ai: AiStatusSchema,
+  summary: z.string(),
+  trends: z.array(TrendSchema),
+  forecast: ForecastSchema.nullable(),
+  forecastReason: z.string().nullable(),
+  segments: z.array(SegmentSchema),
+  productPairs: z
+    .array(
+      z.object({
+        product: z.string(),
+        productId: z.string(),
+        otherProduct: z.string(),
+        otherProductId: z.string(),
+        count: z.number().int(),
+        support: z.number(),
+        confidence: z.number(),
+        lift: z.number(),
+      }),
+    )
+    .openapi({ description: 'Strongest product pairs (association rules) in the last year’s orders, by lift; support at least 0.5 % of orders' }),
+  baskets: z.number().int(),
+  customerModel: z.object({
+    status: z.enum(['fitted', 'insufficient-data']),
+    reason: z.string().optional(),
+    customers: z.number().int(),
+    repeatCustomers: z.number().int(),
+    parameters: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() }).optional(),
+    spendParameters: z.object({ p: z.number(), q: z.number(), v: z.number() }).nullable().optional(),
+    lowConfidence: z.boolean().optional(),
+  }),
+})
+
+export const InsightsSchema = InsightsFields.extend({ recommendations: z.array(RecommendationSchema) }).openapi('Insights')
+
+export const EmbedInsightsSchema = InsightsFields.extend({ recommendations: z.array(EmbedRecommendationSchema) }).openapi('EmbedInsights', {
+  description: 'The insights as an embed token reads them: recommendations’ audiences are counts only',
+})
 
 export const TrendListSchema = z.object({ data: z.array(TrendSchema) }).openapi('TrendList')
 export const RecommendationListSchema = z.object({ data: z.array(RecommendationSchema) }).openapi('RecommendationList')
+export const EmbedRecommendationListSchema = z.object({ data: z.array(EmbedRecommendationSchema) }).openapi('EmbedRecommendationList')
 
 export type Insights = z.infer<typeof InsightsSchema>
+export type EmbedInsights = z.infer<typeof EmbedInsightsSchema>
+export type EmbedRecommendation = z.infer<typeof EmbedRecommendationSchema>
 export type TrendView = z.infer<typeof TrendSchema>
 export type ForecastView = z.infer<typeof ForecastSchema>
 export type RecommendationView = z.infer<typeof RecommendationSchema>

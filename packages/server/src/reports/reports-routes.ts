@@ -1,15 +1,16 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { callerOf, requireKeyType } from '../apps/key-auth'
 import { asOfInstant } from '../calendar'
+import { embedSalesReport, readableBy } from '../embed/embed-forms'
 import { endpoint } from '../http/endpoint'
 import type { AppEnv } from '../http/env'
 import { parseQuery } from '../http/read-json'
 import { errors, json } from '../http/responses'
 import type { ReportsService } from './reports-service'
-import { SalesReportQuery, SalesReportSchema } from './schemas'
+import { EmbedSalesReportSchema, SalesReportQuery, SalesReportSchema } from './schemas'
 
 /**
- * `GET /v1/reports/sales`, for a secret key or an embed token.
+ * `GET /v1/reports/sales`, for a secret key or an embed token (which reads it without who the top customers are).
  *
  * @example
  * registerReportsRoutes(app, reports)
@@ -27,14 +28,18 @@ export function registerReportsRoutes(app: OpenAPIHono<AppEnv>, reports: Reports
         'Periods are in the app’s time zone. Revenue is in the app’s currency; purchases in other currencies are ' +
         'listed in `otherCurrencies` and never added to it.',
       request: { query: SalesReportQuery },
-      responses: { ...json(200, 'The report', SalesReportSchema), ...errors(400, 401, 403) },
+      responses: {
+        ...json(200, 'The report; `EmbedSalesReport` for an embed token (top customers anonymous)', z.union([SalesReportSchema, EmbedSalesReportSchema])),
+        ...errors(400, 401, 403),
+      },
     }),
     requireKeyType('secret', 'embed'),
     async (c) => {
       const query = parseQuery(c, SalesReportQuery)
-      const { app: shop } = callerOf(c)
-      const asOf = query.asOf ? asOfInstant(query.asOf, shop.timezone) : Date.now()
-      return c.json(await reports.sales(shop, { from: query.from, to: query.to, interval: query.interval, asOf }), 200)
+      const caller = callerOf(c)
+      const asOf = query.asOf ? asOfInstant(query.asOf, caller.app.timezone) : Date.now()
+      const report = await reports.sales(caller.app, { from: query.from, to: query.to, interval: query.interval, asOf })
+      return c.json(readableBy(caller, report, embedSalesReport), 200)
     },
   )
 }

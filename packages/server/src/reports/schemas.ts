@@ -31,27 +31,39 @@ const SalesPeriodSchema = z.object({
   newCustomers: z.number().int().openapi({ description: 'Customers whose first order ever falls in the period' }),
 })
 
-export const SalesReportSchema = z
-  .object({
-    currency: z.string(),
-    from: z.string(),
-    to: z.string(),
-    interval: z.enum(['day', 'week', 'month']),
-    totals: z.object({
-      revenue: z.number(),
-      orders: z.number().int(),
-      customers: z.number().int(),
-      newCustomers: z.number().int(),
-      averageOrderValue: z.number(),
-      repeatCustomerRate: z
-        .number()
-        .openapi({ description: 'Share (0..1) of the range’s customers who had placed at least two orders by its end' }),
-    }),
-    series: z.array(SalesPeriodSchema),
-    topProducts: z.array(z.object({ product: z.string(), productId: z.string(), revenue: z.number(), orders: z.number().int(), quantity: z.number() })),
-    topCustomers: z.array(z.object({ userId: z.string(), name: z.string().nullable(), revenue: z.number(), orders: z.number().int() })),
-    otherCurrencies: z.array(z.object({ currency: z.string(), revenue: z.number(), orders: z.number().int() })),
+// The report's fields but its top customers, shared by the full form and the embed token's.
+const SalesReportFields = z.object({
+  currency: z.string(),
+  from: z.string(),
+  to: z.string(),
+  interval: z.enum(['day', 'week', 'month']),
+  totals: z.object({
+    revenue: z.number(),
+    orders: z.number().int(),
+    customers: z.number().int(),
+    newCustomers: z.number().int(),
+    averageOrderValue: z.number(),
+    repeatCustomerRate: z
+      .number()
+      .openapi({ description: 'Share (0..1) of the range’s customers who had placed at least two orders by its end' }),
+  }),
+  series: z.array(SalesPeriodSchema),
+  topProducts: z.array(z.object({ product: z.string(), productId: z.string(), revenue: z.number(), orders: z.number().int(), quantity: z.number() })),
+  otherCurrencies: z.array(z.object({ currency: z.string(), revenue: z.number(), orders: z.number().int() })),
+})
+
+export const SalesReportSchema = SalesReportFields.extend({
+  topCustomers: z.array(z.object({ userId: z.string(), name: z.string().nullable(), revenue: z.number(), orders: z.number().int() })),
+}).openapi('SalesReport')
+
+export const EmbedSalesReportSchema = SalesReportFields.extend({
+  topCustomers: z
+    .array(z.object({ rank: z.number().int().min(1), revenue: z.number(), orders: z.number().int() }))
+    .openapi({ description: 'The best customers by revenue, anonymous: rank, revenue and orders, never who they are' }),
+})
+  .openapi('EmbedSalesReport', {
+    description: 'The sales report as an embed token reads it: the same figures, with no customer’s name or `userId`',
   })
-  .openapi('SalesReport')
 
 export type SalesReport = z.infer<typeof SalesReportSchema>
+export type EmbedSalesReport = z.infer<typeof EmbedSalesReportSchema>

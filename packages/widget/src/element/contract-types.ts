@@ -1,4 +1,6 @@
-// Response shapes of the server's "Reports and insights" endpoints (CONTRACT.md), as far as the widget reads them.
+// Response shapes of the server's "Reports and insights" endpoints (CONTRACT.md), as far as the widget reads them, in
+// the form an embed token reads them (the server's `EmbedSalesReport`, `EmbedInsights`, `EmbedRecommendation`): no
+// customer's name, email, phone or userId, since the token sits in a public page.
 
 export interface SalesTotals {
   revenue: number
@@ -25,7 +27,8 @@ export interface SalesReport {
   totals: SalesTotals
   series: SalesPeriod[]
   topProducts: { product: string; revenue: number; orders: number; quantity: number }[]
-  topCustomers: { userId: string; name: string | null; revenue: number; orders: number }[]
+  /** The best customers by revenue, anonymous. */
+  topCustomers: { rank: number; revenue: number; orders: number }[]
   otherCurrencies: { currency: string; revenue: number; orders: number }[]
 }
 
@@ -60,7 +63,8 @@ export interface Recommendation {
   title: string
   rationale: string
   priority: string | number
-  audience?: { count: number; userIds: string[] }
+  /** How many customers, never which. */
+  audience?: { count: number }
 }
 
 export interface Insights {

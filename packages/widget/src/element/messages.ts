@@ -11,6 +11,8 @@ export interface Messages {
   totals: Record<'revenue' | 'orders' | 'customers' | 'newCustomers' | 'averageOrderValue' | 'repeatCustomerRate', string>
   topProducts: string
   topCustomers: string
+  /** A top customer, by rank only: the embed token reads no one's name. */
+  customerRank: (rank: string) => string
   trends: string
   trendsUp: string
   trendsDown: string
@@ -44,6 +46,7 @@ const en: Messages = {
   },
   topProducts: 'Top products',
   topCustomers: 'Top customers',
+  customerRank: (rank) => `Customer #${rank}`,
   trends: 'Trends',
   trendsUp: 'Trends up',
   trendsDown: 'Trends down',
@@ -77,6 +80,7 @@ const ru: Messages = {
   },
   topProducts: 'Лучшие товары',
   topCustomers: 'Лучшие клиенты',
+  customerRank: (rank) => `Клиент №${rank}`,
   trends: 'Тренды',
   trendsUp: 'Растущие тренды',
   trendsDown: 'Падающие тренды',

@@ -5,7 +5,7 @@ import { keyFigures, rankedList } from './key-figures'
 import { reportRange } from './report-range'
 import { defineView } from './view'
 
-/** `view="revenue"`: the last 12 months of revenue as a chart, the totals, top products and customers. */
+/** `view="revenue"`: the last 12 months of revenue as a chart, the totals, top products and (anonymous) customers. */
 export const revenueView = defineView<SalesReport>({
   load: ({ request, lang, asOf }) =>
     request<SalesReport>('v1/reports/sales', { interval: 'month', ...reportRange(12, asOf), asOf, lang }),
@@ -46,7 +46,7 @@ export const revenueView = defineView<SalesReport>({
         report.topCustomers.length > 0 &&
           rankedList(
             messages.topCustomers,
-            report.topCustomers.slice(0, 5).map((row) => [row.name || row.userId, money(row.revenue)]),
+            report.topCustomers.slice(0, 5).map((row) => [messages.customerRank(format.number(row.rank)), money(row.revenue)]),
           ),
       ),
       report.otherCurrencies.length > 0 &&
