@@ -37,6 +37,22 @@ const events: EventWrite[] = [
     properties: '{"coupon":"SPRING"}',
   },
   { type: 'purchase', orderId: 'o3', userId: 'u3', amount: 9_007_199_254_740_991, currency: 'USD', timestamp: 253_402_300_799_999, timestampGiven: true, items: '[]' },
+  { type: 'refund', refundId: 'r1', userId: 'u1', amount: 1, currency: 'USD', timestamp: 5, timestampGiven: false },
+  {
+    type: 'refund',
+    refundId: 'r2 😀',
+    userId: 'u2',
+    messageId: 'm-r2',
+    amount: 1500,
+    currency: 'JPY',
+    orderId: 'o2 😀 "quoted"',
+    timestamp: 1_700_000_000_001,
+    timestampGiven: true,
+    items: '[{"productId":"sku","name":"Mug","quantity":2,"price":750}]',
+    reason: 'Broken on arrival',
+  },
+  { type: 'event', userId: 'u1', name: 'Viewed pricing', timestamp: 0 },
+  { type: 'event', userId: 'u2', messageId: 'm-e2', name: 'Opened ticket "#12"', timestamp: 1_700_000_000_002, properties: '{"a":{"b":"\\u0001"}}' },
 ]
 
 describe('event codec', () => {
@@ -85,9 +101,14 @@ describe('event codec', () => {
   })
 
   it('carries outcomes back a character each, and errors as they are', () => {
-    const commits: BatchCommit[] = [{ outcomes: ['created', 'updated', 'duplicate', 'conflict'] }, { outcomes: [] }, { error: 'disk full' }]
+    const commits: BatchCommit[] = [
+      { outcomes: ['created', 'updated', 'duplicate', 'conflict', 'order_not_found', 'currency_mismatch', 'over_refund'] },
+      { outcomes: [] },
+      { error: 'disk full' },
+    ]
     const encoded = commits.map(encodeCommit)
-    expect(encoded).toEqual(['cudx', '', { error: 'disk full' }])
+    expect(encoded).toEqual(['cudxoma', '', { error: 'disk full' }])
     expect(structuredClone(encoded).map(decodeCommit)).toStrictEqual(commits)
+    expect(() => decodeCommit('c?')).toThrow('unknown outcome')
   })
 })

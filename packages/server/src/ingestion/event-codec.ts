@@ -1,4 +1,4 @@
-import type { EventBatchWrite, EventWrite, PurchaseWrite, UserWrite, WriteOutcome } from '../store'
+import type { CustomEventWrite, EventBatchWrite, EventWrite, PurchaseWrite, RefundWrite, UserWrite, WriteOutcome } from '../store'
 import type { BatchCommit } from './commit-group'
 
 /** Between two fields. Validated events never hold it: ids and names refuse control characters, JSON text escapes them. */
@@ -7,16 +7,31 @@ const FIELD = '\u0001'
 const NULL = '\u0002'
 const PURCHASE = 'p'
 const USER = 'u'
+const REFUND = 'r'
+const CUSTOM_EVENT = 'e'
+/** Each kind's fields, its own letter included. */
 const PURCHASE_FIELDS = 10
 const USER_FIELDS = 8
+const REFUND_FIELDS = 11
+const CUSTOM_EVENT_FIELDS = 6
 
 /** One request's batch as it crosses to the writer thread: its events' fields in one string. */
 export type EncodedBatch = [appId: number, appCurrency: string, receivedAt: number, eventCount: number, fields: string]
 /** One batch's fate as it comes back: a character an event (`OUTCOME_CODES`), or why the batch was not written. */
 export type EncodedCommit = string | { error: string }
 
-const OUTCOME_CODES: Record<WriteOutcome, string> = { created: 'c', updated: 'u', duplicate: 'd', conflict: 'x' }
-const OUTCOMES: Record<string, WriteOutcome> = { c: 'created', u: 'updated', d: 'duplicate', x: 'conflict' }
+const OUTCOME_CODES: Record<WriteOutcome, string> = {
+  created: 'c',
+  updated: 'u',
+  duplicate: 'd',
+  conflict: 'x',
+  order_not_found: 'o',
+  currency_mismatch: 'm',
+  over_refund: 'a',
+}
+const OUTCOMES: Record<string, WriteOutcome> = Object.fromEntries(
+  Object.entries(OUTCOME_CODES).map(([outcome, code]) => [code, outcome as WriteOutcome]),
+)
 
 /**
  * Events as they cross to the writer thread: each batch's fields joined into one string. The structured clone of
@@ -33,10 +48,15 @@ export function encodeBatch(batch: EventBatchWrite): EncodedBatch {
     if (event.type === 'purchase') {
       fields.push(PURCHASE, event.orderId, event.userId, event.messageId ?? '', String(event.amount), event.currency)
       fields.push(String(event.timestamp), event.timestampGiven ? '1' : '', event.items, event.properties ?? '')
-    } else {
+    } else if (event.type === 'user') {
       const { profile } = event
       fields.push(USER, event.userId, event.messageId ?? '', nullable(profile.name), nullable(profile.email), nullable(profile.phone))
       fields.push(event.traits ?? '', event.createdAt === undefined ? '' : String(event.createdAt))
+    } else if (event.type === 'refund') {
+      fields.push(REFUND, event.refundId, event.userId, event.messageId ?? '', String(event.amount), event.currency, event.orderId ?? '')
+      fields.push(String(event.timestamp), event.timestampGiven ? '1' : '', event.items ?? '', event.reason ?? '')
+    } else {
+      fields.push(CUSTOM_EVENT, event.userId, event.messageId ?? '', event.name, String(event.timestamp), event.properties ?? '')
     }
   }
   return [batch.appId, batch.appCurrency, batch.receivedAt, batch.events.length, fields.join(FIELD)]
@@ -61,6 +81,12 @@ export function decodeBatch([appId, appCurrency, receivedAt, eventCount, text]: 
     } else if (kind === USER && at + USER_FIELDS <= fields.length) {
       events.push(decodeUser(fields, at + 1))
       at += USER_FIELDS
+    } else if (kind === REFUND && at + REFUND_FIELDS <= fields.length) {
+      events.push(decodeRefund(fields, at + 1))
+      at += REFUND_FIELDS
+    } else if (kind === CUSTOM_EVENT && at + CUSTOM_EVENT_FIELDS <= fields.length) {
+      events.push(decodeCustomEvent(fields, at + 1))
+      at += CUSTOM_EVENT_FIELDS
     } else break
   }
   if (events.length !== eventCount || at !== fields.length) throw new Error('A batch sent to the writer thread was malformed.')
@@ -123,7 +149,11 @@ export function encodeCommit(commit: BatchCommit): EncodedCommit {
 export function decodeCommit(encoded: EncodedCommit): BatchCommit {
   if (typeof encoded !== 'string') return encoded
   const outcomes: WriteOutcome[] = []
-  for (const code of encoded) outcomes.push(OUTCOMES[code]!)
+  for (const code of encoded) {
+    const outcome = OUTCOMES[code]
+    if (outcome === undefined) throw new Error(`The writer thread answered an unknown outcome "${code}".`)
+    outcomes.push(outcome)
+  }
   return { outcomes }
 }
 
@@ -161,4 +191,30 @@ function decodeUser(fields: readonly string[], at: number): UserWrite {
   if (traits !== '') user.traits = traits
   if (createdAt !== '') user.createdAt = Number(createdAt)
   return user
+}
+
+function decodeRefund(fields: readonly string[], at: number): RefundWrite {
+  const refund: RefundWrite = {
+    type: 'refund',
+    refundId: fields[at]!,
+    userId: fields[at + 1]!,
+    amount: Number(fields[at + 3]),
+    currency: fields[at + 4]!,
+    timestamp: Number(fields[at + 6]),
+    timestampGiven: fields[at + 7] === '1',
+  }
+  const [messageId, orderId, items, reason] = [fields[at + 2]!, fields[at + 5]!, fields[at + 8]!, fields[at + 9]!]
+  if (messageId !== '') refund.messageId = messageId
+  if (orderId !== '') refund.orderId = orderId
+  if (items !== '') refund.items = items
+  if (reason !== '') refund.reason = reason
+  return refund
+}
+
+function decodeCustomEvent(fields: readonly string[], at: number): CustomEventWrite {
+  const event: CustomEventWrite = { type: 'event', userId: fields[at]!, name: fields[at + 2]!, timestamp: Number(fields[at + 3]) }
+  const [messageId, properties] = [fields[at + 1]!, fields[at + 4]!]
+  if (messageId !== '') event.messageId = messageId
+  if (properties !== '') event.properties = properties
+  return event
 }

@@ -89,9 +89,9 @@ export class WriterThread implements EventWriter {
   }
 
   /**
-   * The totals, then `customer_purchases`, in two requests, with the writes that waited behind the first let in
-   * before the second: under load a refresh of a million purchases (1.5–2 s, split about evenly) then holds each
-   * request for one of its parts, not for both.
+   * The totals, then the customers' histories (`customer_purchases`, `customer_activity`), in two requests, with
+   * the writes that waited behind the first let in before the second: under load a refresh of a million purchases
+   * (1.5–2 s, split about evenly) then holds each request for one of its parts, not for both.
    */
   async refreshTotals(): Promise<number> {
     if (!this.#worker) return this.fallback.refreshTotals()
@@ -101,7 +101,7 @@ export class WriterThread implements EventWriter {
     await this.#writesSettled()
     await new Promise((resolve) => setImmediate(resolve))
     if (!this.#worker) await this.fallback.refreshTotals()
-    else changedIn(await this.#request({ id: this.#nextId++, kind: 'refresh-customer-purchases' }))
+    else changedIn(await this.#request({ id: this.#nextId++, kind: 'refresh-customer-histories' }))
     return changed
   }
 

@@ -13,7 +13,7 @@ export type WriterWorkerData = { path: string; synchronous: 'FULL' | 'NORMAL'; c
 export type WriterRequest =
   | { id: number; kind: 'write'; batches: EncodedBatch[] }
   | { id: number; kind: 'refresh-totals' }
-  | { id: number; kind: 'refresh-customer-purchases' }
+  | { id: number; kind: 'refresh-customer-histories' }
   | { id: number; kind: 'close' }
 export type WriterReply =
   | { ready: true }
@@ -43,7 +43,7 @@ parentPort?.on('message', (request: WriterRequest) => {
     reply =
       request.kind === 'write'
         ? { id: request.id, commits: writeGroup(request.batches) }
-        : { id: request.id, changed: request.kind === 'refresh-totals' ? totals.refreshTotals() : totals.refreshCustomerPurchases() }
+        : { id: request.id, changed: request.kind === 'refresh-totals' ? totals.refreshTotals() : totals.refreshCustomerHistories() }
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) }
   }

@@ -256,15 +256,15 @@ describe('CustomerTotalsStore', () => {
     expect(totals.pending()).toBe(2)
     expect(exact()).toEqual(expected)
 
-    expect(totals.refreshCustomerPurchases()).toBe(2)
+    expect(totals.refreshCustomerHistories()).toBe(2)
     expect(byCustomer()).toHaveLength(4)
     expect(totals.pending()).toBe(0)
     expect(exact()).toEqual(expected)
 
     // The other way round, and each part alone does nothing twice.
     buy(shop, purchase('a', 1000, '2026-01-06'))
-    expect(totals.refreshCustomerPurchases()).toBe(1)
-    expect(totals.refreshCustomerPurchases()).toBe(0)
+    expect(totals.refreshCustomerHistories()).toBe(1)
+    expect(totals.refreshCustomerHistories()).toBe(0)
     expect(stored(shop).a).toMatchObject({ orders: 2, revenue: 130 })
     expect(customers.findCustomer(shop.app.id, 'a')).toMatchObject({ orders: 3, revenue: 1130 })
     expect(totals.refreshTotals()).toBe(1)
@@ -311,5 +311,38 @@ describe('CustomerTotalsStore', () => {
     expect(beforeRefresh.inRange).toEqual([104, 102, 105, 101])
     totals.refresh()
     expect(read()).toEqual(beforeRefresh)
+  })
+
+  it('keeps each customer’s events by time in customer_activity, and reads them alike on both sides of its watermark', () => {
+    const shop = createShop(tempDatabase())
+    const { customers, totals, db, ingestion } = shop.stores
+    const track = (userId: string, name: string, date: string) =>
+      ingestion.write([{ appId: shop.app.id, appCurrency: 'USD', receivedAt: 0, events: [{ type: 'event', userId, name, timestamp: day(date) }] }])
+    track('a', 'Viewed pricing', '2026-01-05')
+    track('b', 'Signed in', '2026-01-01')
+    track('a', 'Signed in', '2026-01-02')
+    expect(totals.pending()).toBe(3)
+    const a = customers.findCustomer(shop.app.id, 'a')!.id
+    const read = () => customers.recentCustomEvents(shop.app.id, a, 10).map((row) => `${row.name} ${new Date(row.ts).toISOString().slice(0, 10)}`)
+    expect(read()).toEqual(['Viewed pricing 2026-01-05', 'Signed in 2026-01-02'])
+
+    expect(totals.refreshTotals()).toBe(0) // no purchase: the totals part has nothing to do, the events wait for theirs
+    expect(totals.pending()).toBe(3)
+    expect(totals.refreshCustomerHistories()).toBe(3)
+    expect(totals.pending()).toBe(0)
+    expect(db.prepare('SELECT customer_id, ts, event_id FROM customer_activity').raw().all()).toEqual([
+      [a, day('2026-01-02'), 3],
+      [a, day('2026-01-05'), 1],
+      [customers.findCustomer(shop.app.id, 'b')!.id, day('2026-01-01'), 2],
+    ])
+    // One after the watermark, older than those before it, and one newer.
+    track('a', 'Opened support ticket', '2026-01-03')
+    track('a', 'Abandoned cart', '2026-01-06')
+    expect(read()).toEqual(['Abandoned cart 2026-01-06', 'Viewed pricing 2026-01-05', 'Opened support ticket 2026-01-03', 'Signed in 2026-01-02'])
+    expect(customers.recentCustomEvents(shop.app.id, a, 2)).toHaveLength(2)
+    const before = read()
+    totals.refresh()
+    expect(read()).toEqual(before)
+    expect(db.prepare('SELECT events_through FROM customer_totals').pluck().get()).toBe(5)
   })
 })

@@ -5,8 +5,8 @@ export type TotalsDelta = { orders: number; revenue: number; revenueOrders: numb
 
 /**
  * Keeps the customers' purchase totals (`orders`, `revenue`, `revenue_orders`, `first_purchase_at`,
- * `last_purchase_at`, and `created_at` lowered to the first purchase), which the lists show and sort by, and
- * `customer_purchases`, each customer's purchases by time.
+ * `last_purchase_at`, and `created_at` lowered to the first purchase), which the lists show and sort by, and each
+ * customer's history by time: `customer_purchases` (its purchases) and `customer_activity` (its custom events).
  *
  * Ingestion only appends purchases: updating the customer's row (and moving it in the revenue and last-purchase
  * indexes) at every purchase cost more than the purchase itself, and dirtied a random page per event; so did an
@@ -14,10 +14,11 @@ export type TotalsDelta = { orders: number; revenue: number; revenueOrders: numb
  * each for the purchases after its own durable watermark (`totals_through`, `purchases_through`): in the background
  * after ingestion, before any list of customers, and before a read of one customer when many purchases wait (the
  * writer thread refreshes, on the customers service's request); a customer read adds the few after the watermarks
- * itself (`delta()`, and the purchases read by rowid past `purchases_through`). Each part moves its watermark in the
- * transaction that does its work, so any connection can refresh and a crash loses nothing: purchases are the record,
- * the rest is derived from them. The writer thread runs the two parts as two transactions, so that the commits
- * waiting behind a large refresh go in between instead of after both.
+ * itself (`delta()`, and the purchases and events read by rowid past `purchases_through` and `events_through`). Each
+ * part moves its watermark in the transaction that does its work, so any connection can refresh and a crash loses
+ * nothing: purchases and events are the record, the rest is derived from them. The writer thread runs the totals and
+ * the histories as two transactions, so that the commits waiting behind a large refresh go in between instead of
+ * after both.
  *
  * @example
  * totals.refresh() // 0 when nothing was purchased since the last refresh
@@ -25,14 +26,15 @@ export type TotalsDelta = { orders: number; revenue: number; revenueOrders: numb
 export class CustomerTotalsStore {
   readonly #refresh
   readonly #refreshTotals
-  readonly #refreshCustomerPurchases
+  readonly #refreshCustomerHistories
   readonly #watermarks
   readonly #delta
 
   constructor(db: Db) {
-    const watermarks = db.prepare<[], { totalsThrough: number; purchasesThrough: number; latest: number }>(
+    const watermarks = db.prepare<[], { totalsThrough: number; purchasesThrough: number; latest: number; eventsThrough: number; latestEvent: number }>(
       `SELECT totals_through AS totalsThrough, purchases_through AS purchasesThrough,
-         (SELECT coalesce(max(id), 0) FROM purchases) AS latest
+         (SELECT coalesce(max(id), 0) FROM purchases) AS latest,
+         events_through AS eventsThrough, (SELECT coalesce(max(id), 0) FROM events) AS latestEvent
        FROM customer_totals`,
     )
     // One pass over the new purchases, grouped by customer; the app's currency decides what counts as revenue.
@@ -59,30 +61,38 @@ export class CustomerTotalsStore {
       `INSERT INTO customer_purchases (customer_id, ts, purchase_id)
        SELECT customer_id, ts, id FROM purchases WHERE id > @through AND id <= @latest ORDER BY customer_id, ts, id`,
     )
+    // Likewise each customer's events, in (app, customer) order.
+    const addCustomerActivity = db.prepare(
+      `INSERT INTO customer_activity (app_id, customer_id, ts, event_id)
+       SELECT app_id, customer_id, ts, id FROM events WHERE id > @through AND id <= @latest ORDER BY app_id, customer_id, ts, id`,
+    )
     const advanceTotals = db.prepare('UPDATE customer_totals SET totals_through = ?')
     const advancePurchases = db.prepare('UPDATE customer_totals SET purchases_through = ?')
+    const advanceEvents = db.prepare('UPDATE customer_totals SET events_through = ?')
     type Watermarks = NonNullable<ReturnType<typeof watermarks.get>>
-    /** One part of a refresh: its work on the purchases after its own watermark, then the watermark moved past them. */
+    /** One part of a refresh: its work on the rows after its own watermark, then the watermark moved past them. */
     const part =
-      (throughOf: (marks: Watermarks) => number, add: typeof addPurchases, advance: typeof advanceTotals) => (): number => {
-        const marks = watermarks.get()!
-        const through = throughOf(marks)
-        if (marks.latest <= through) return 0
-        const { changes } = add.run({ through, latest: marks.latest })
-        advance.run(marks.latest)
+      (marksOf: (marks: Watermarks) => [through: number, latest: number], add: typeof addPurchases, advance: typeof advanceTotals) =>
+      (): number => {
+        const [through, latest] = marksOf(watermarks.get()!)
+        if (latest <= through) return 0
+        const { changes } = add.run({ through, latest })
+        advance.run(latest)
         return changes
       }
-    const totalsPart = part((marks) => marks.totalsThrough, addPurchases, advanceTotals)
-    const customerPurchasesPart = part((marks) => marks.purchasesThrough, addCustomerPurchases, advancePurchases)
+    const totalsPart = part((marks) => [marks.totalsThrough, marks.latest], addPurchases, advanceTotals)
+    const customerPurchasesPart = part((marks) => [marks.purchasesThrough, marks.latest], addCustomerPurchases, advancePurchases)
+    const customerActivityPart = part((marks) => [marks.eventsThrough, marks.latestEvent], addCustomerActivity, advanceEvents)
+    const customerHistoriesPart = (): number => customerPurchasesPart() + customerActivityPart()
     this.#watermarks = watermarks
     // Immediate: a watermark is read and advanced under the write lock, so two connections never race.
     this.#refreshTotals = db.transaction(totalsPart).immediate
-    this.#refreshCustomerPurchases = db.transaction(customerPurchasesPart).immediate
-    // Both in one transaction: after it, the totals and customer_purchases hold the same purchases (a recount of an
+    this.#refreshCustomerHistories = db.transaction(customerHistoriesPart).immediate
+    // All in one transaction: after it, the totals and customer_purchases hold the same purchases (a recount of an
     // app's revenue from customer_purchases relies on it).
     this.#refresh = db.transaction((): number => {
       const changed = totalsPart()
-      customerPurchasesPart()
+      customerHistoriesPart()
       return changed
     }).immediate
     this.#delta = db.prepare<{ customerId: number; through: number }, TotalsDelta>(
@@ -93,10 +103,13 @@ export class CustomerTotalsStore {
     )
   }
 
-  /** Purchases not yet in the totals or not yet in `customer_purchases`, whichever is more (cheap: rowid lookups). */
+  /**
+   * Rows a refresh has yet to take: the purchases not yet in the totals or in `customer_purchases`, or the events
+   * not yet in `customer_activity`, whichever is more (cheap: rowid lookups). A customer's reads scan that many.
+   */
   pending(): number {
-    const { totalsThrough, purchasesThrough, latest } = this.#watermarks.get()!
-    return Math.max(0, latest - Math.min(totalsThrough, purchasesThrough))
+    const { totalsThrough, purchasesThrough, latest, eventsThrough, latestEvent } = this.#watermarks.get()!
+    return Math.max(0, latest - Math.min(totalsThrough, purchasesThrough), latestEvent - eventsThrough)
   }
 
   /** Brings both parts up to date in one transaction; returns how many customers' totals changed. */
@@ -109,15 +122,21 @@ export class CustomerTotalsStore {
    * The totals part alone, in its own transaction: what lists show and sort by. Returns how many customers changed.
    *
    * @example
-   * totals.refreshTotals() // then totals.refreshCustomerPurchases(), with other commits free to go in between
+   * totals.refreshTotals() // then totals.refreshCustomerHistories(), with other commits free to go in between
    */
   refreshTotals(): number {
     return this.#refreshTotals()
   }
 
-  /** The `customer_purchases` part alone, in its own transaction; returns how many purchases it added. */
-  refreshCustomerPurchases(): number {
-    return this.#refreshCustomerPurchases()
+  /**
+   * The histories part alone, in its own transaction: `customer_purchases` and `customer_activity`. Returns how many
+   * purchases and events it added.
+   *
+   * @example
+   * totals.refreshCustomerHistories() // 0 when both are up to date
+   */
+  refreshCustomerHistories(): number {
+    return this.#refreshCustomerHistories()
   }
 
   /**

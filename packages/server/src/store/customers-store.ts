@@ -32,6 +32,12 @@ export type PurchaseRow = {
 
 export type CustomerEventRow = { type: 'signed_up' | 'profile_updated'; at: number; data: string }
 
+/** A refund as a customer's timeline shows it; `orderId` null for a refund of the customer alone. */
+export type RefundRow = { refundId: string; amount: number; currency: string; orderId: string | null; ts: number; reason: string | null }
+
+/** A custom event as a customer's timeline shows it; `properties` is JSON text. */
+export type CustomEventRow = { name: string; ts: number; properties: string | null }
+
 /** Position after the last row of a page: the sort key's value and the row id. */
 export type Keyset = { value: number | string; id: number }
 
@@ -82,6 +88,8 @@ export class CustomersStore {
   readonly #customerByUserId
   readonly #customerEvents
   readonly #recentPurchases
+  readonly #recentRefunds
+  readonly #recentCustomEvents
   readonly #exactCustomerRead
 
   constructor(
@@ -98,6 +106,25 @@ export class CustomersStore {
     this.#recentPurchases = db.prepare<{ customerId: number; limit: number }, PurchaseRow>(
       `SELECT ${purchaseColumns} FROM purchases p JOIN customers c ON c.id = p.customer_id
        WHERE p.id IN (${customerPurchaseIds([])}) ORDER BY p.ts DESC, p.id DESC LIMIT @limit`,
+    )
+    this.#recentRefunds = db.prepare<{ appId: number; customerId: number; limit: number }, RefundRow>(
+      `SELECT r.refund_id AS refundId, r.amount, r.currency, p.order_id AS orderId, r.ts, r.reason
+       FROM refunds r LEFT JOIN purchases p ON p.id = r.purchase_id
+       WHERE r.app_id = @appId AND r.customer_id = @customerId ORDER BY r.ts DESC, r.id DESC LIMIT @limit`,
+    )
+    // customer_activity holds a customer's events up to its watermark; the ones after it are read by rowid (the
+    // customers service refreshes first when more than 10 000 wait), as for purchases.
+    this.#recentCustomEvents = db.prepare<{ appId: number; customerId: number; limit: number }, CustomEventRow>(
+      `SELECT n.name, e.ts, e.properties FROM events e JOIN event_names n ON n.id = e.name_id
+       WHERE e.id IN (
+         SELECT event_id FROM (
+           SELECT event_id FROM customer_activity WHERE app_id = @appId AND customer_id = @customerId
+           ORDER BY ts DESC, event_id DESC LIMIT @limit
+         )
+         UNION ALL
+         SELECT id FROM events WHERE id > (SELECT events_through FROM customer_totals) AND customer_id = @customerId
+       )
+       ORDER BY e.ts DESC, e.id DESC LIMIT @limit`,
     )
     this.#exactCustomerRead = db.transaction((appId: number, userId: string) => this.#exactCustomer(appId, userId))
   }
@@ -162,6 +189,26 @@ export class CustomersStore {
 
   recentPurchases(customerId: number, limit: number): PurchaseRow[] {
     return this.#recentPurchases.all({ customerId, limit })
+  }
+
+  /**
+   * A customer's latest refunds, newest first (by their own time, not their order's).
+   *
+   * @example
+   * store.recentRefunds(app.id, row.id, 200) // [{ refundId: 'r1', amount: 500, orderId: 'o1', … }]
+   */
+  recentRefunds(appId: number, customerId: number, limit: number): RefundRow[] {
+    return this.#recentRefunds.all({ appId, customerId, limit })
+  }
+
+  /**
+   * A customer's latest custom events, newest first, on both sides of the histories' watermark.
+   *
+   * @example
+   * store.recentCustomEvents(app.id, row.id, 200) // [{ name: 'Viewed pricing', ts, properties: '{"plan":"pro"}' }]
+   */
+  recentCustomEvents(appId: number, customerId: number, limit: number): CustomEventRow[] {
+    return this.#recentCustomEvents.all({ appId, customerId, limit })
   }
 
   /** One page of purchases, newest first. */

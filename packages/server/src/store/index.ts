@@ -12,12 +12,16 @@ export {
   type WriteOutcome,
   type EventBatchWrite,
 } from './ingestion-store'
+export { type RefundWrite, type RefundItemWrite, type RefundRejection } from './refund-writes'
+export { type CustomEventWrite } from './custom-event-writes'
 export {
   CustomersStore,
   type CustomerRow,
   type CustomerSort,
   type PurchaseRow,
   type CustomerEventRow,
+  type RefundRow,
+  type CustomEventRow,
   type Keyset,
   type CustomerListQuery,
   type PurchaseListQuery,

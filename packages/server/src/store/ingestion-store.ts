@@ -1,4 +1,7 @@
+import type { CustomerResolver } from './customer-resolver'
+import { CustomEventWrites, type CustomEventWrite } from './custom-event-writes'
 import type { Db } from './database'
+import { RefundWrites, type RefundRejection, type RefundWrite } from './refund-writes'
 
 export type ProfileFields = { name?: string | null; email?: string | null; phone?: string | null }
 
@@ -38,11 +41,15 @@ export type PurchaseWrite = {
   properties?: string
 }
 
-export type EventWrite = UserWrite | PurchaseWrite
+export type EventWrite = UserWrite | PurchaseWrite | RefundWrite | CustomEventWrite
 
 type StoredOrder = { userId: string; amount: number; currency: string; ts: number; items: string; properties: string | null }
 
-export type WriteOutcome = 'created' | 'updated' | 'duplicate' | 'conflict'
+/** An event's fate: stored (`created`, `updated`), seen before (`duplicate`), or refused writing nothing. */
+export type WriteOutcome = 'created' | 'updated' | 'duplicate' | 'conflict' | RefundRejection
+
+/** What one batch added, for the app's counters. */
+type AppCounters = { customers: number; purchases: number; refunds: number; events: number }
 
 /** The events of one request, for one app (`appCurrency` decides which amounts count as revenue). */
 export type EventBatchWrite = { appId: number; appCurrency: string; receivedAt: number; events: readonly EventWrite[] }
@@ -52,8 +59,10 @@ class MessageSeenBefore extends Error {}
 
 /**
  * Writes ingested events. Many requests' batches are written in one transaction (group commit), so one fsync
- * acknowledges them all; every event is deduplicated by `messageId` and purchases also by `orderId`. A purchase is
- * only appended: its customer's totals are derived from it later, in bulk (`CustomerTotalsStore`).
+ * acknowledges them all; every event is deduplicated by `messageId`, purchases also by `orderId` and refunds by
+ * `refundId`. A purchase is only appended: its customer's totals are derived from it later, in bulk
+ * (`CustomerTotalsStore`). Refunds and custom events are written by `RefundWrites` and `CustomEventWrites`, with the
+ * customers this store finds and creates.
  *
  * @example
  * const outcomes = new IngestionStore(db).write([{ appId, appCurrency: 'USD', receivedAt: Date.now(), events }])
@@ -79,6 +88,8 @@ export class IngestionStore {
   #cachedCount = 0
   readonly #updateAppCounters
   readonly #writeAll
+  readonly #refunds
+  readonly #customEvents
 
   /** `maxCachedCustomers` bounds the customer ids kept in memory (about 70 bytes each). */
   constructor(
@@ -125,8 +136,15 @@ export class IngestionStore {
     )
     this.#updateAppCounters = db.prepare(
       `UPDATE apps SET customers_count = customers_count + @customers, purchases_count = purchases_count + @purchases,
+         refunds_count = refunds_count + @refunds, events_count = events_count + @events,
          last_event_at = max(coalesce(last_event_at, 0), @at) WHERE id = @appId`,
     )
+    const customers: CustomerResolver = {
+      find: (appId, userId) => this.#customerId(appId, userId),
+      create: (appId, userId, createdAt, receivedAt) => this.#createCustomer(appId, userId, createdAt, receivedAt),
+    }
+    this.#refunds = new RefundWrites(db, customers)
+    this.#customEvents = new CustomEventWrites(db, customers)
     this.#writeAll = db.transaction((batches: readonly EventBatchWrite[]) => {
       const remembered = this.#rememberNewMessages(batches)
       return batches.map((batch) => this.#writeBatch(batch, remembered.has(batch.appId)))
@@ -139,8 +157,9 @@ export class IngestionStore {
       // Immediate: it reads before it writes, and another connection may commit in between.
       return this.#writeAll.immediate(batches)
     } catch (error) {
-      // The transaction rolled back: customers it created are gone, so forget the ids it cached.
+      // The transaction rolled back: customers and event names it created are gone, so forget the ids it cached.
       this.#forgetCustomers()
+      this.#customEvents.forget()
       throw error
     }
   }
@@ -172,11 +191,13 @@ export class IngestionStore {
 
   /** `messagesRemembered`: the batch's messageIds are recorded already, all of them first sightings. */
   #writeBatch(batch: EventBatchWrite, messagesRemembered: boolean): WriteOutcome[] {
-    const counters = { customers: 0, purchases: 0 }
+    const counters: AppCounters = { customers: 0, purchases: 0, refunds: 0, events: 0 }
     const outcomes = batch.events.map((event) =>
-      event.type === 'user'
-        ? this.#writeUser(batch, event, messagesRemembered, counters)
-        : this.#writePurchase(batch, event, messagesRemembered, counters),
+      event.type === 'purchase'
+        ? this.#writePurchase(batch, event, messagesRemembered, counters)
+        : event.type === 'user'
+          ? this.#writeUser(batch, event, messagesRemembered, counters)
+          : this.#writeRefundOrEvent(batch, event, messagesRemembered, counters),
     )
     if (outcomes.some((outcome) => outcome === 'created' || outcome === 'updated')) {
       this.#updateAppCounters.run({ ...counters, at: batch.receivedAt, appId: batch.appId })
@@ -226,6 +247,22 @@ export class IngestionStore {
     const before = ids.size
     ids.set(userId, id)
     this.#cachedCount += ids.size - before
+  }
+
+  /** Inserts a customer known only by its userId (a purchase, refund or event named it), first seen at `createdAt`. */
+  #createCustomer(appId: number, userId: string, createdAt: number, receivedAt: number): number {
+    const row = this.#insertCustomer.get({
+      appId,
+      userId,
+      name: null,
+      email: null,
+      phone: null,
+      traits: '{}',
+      createdAt,
+      updatedAt: receivedAt,
+    }) as { id: number }
+    this.#cacheCustomer(appId, userId, row.id)
+    return row.id
   }
 
   #forgetCustomers(): void {
@@ -301,19 +338,8 @@ export class IngestionStore {
       // Before creating a customer, make sure the order is not a replay or a conflict (which must write nothing).
       const taken = this.#storedOrder.get(batch.appId, event.orderId)
       if (taken !== undefined) return this.#replayOrConflict(batch.appId, event, taken)
-      const row = this.#insertCustomer.get({
-        appId: batch.appId,
-        userId: event.userId,
-        name: null,
-        email: null,
-        phone: null,
-        traits: '{}',
-        createdAt: event.timestamp,
-        updatedAt: batch.receivedAt,
-      }) as { id: number }
-      customerId = row.id
+      customerId = this.#createCustomer(batch.appId, event.userId, event.timestamp, batch.receivedAt)
       newCustomer = true
-      this.#cacheCustomer(batch.appId, event.userId, customerId)
     }
     const inserted = this.#insertPurchase.run(
       batch.appId,
@@ -332,5 +358,20 @@ export class IngestionStore {
     if (newCustomer) counters.customers += 1
     counters.purchases += 1
     return 'created'
+  }
+
+  /** A refund, or a custom event: anything but the user and purchase events, which have their own paths above. */
+  #writeRefundOrEvent(
+    batch: EventBatchWrite,
+    event: RefundWrite | CustomEventWrite,
+    messageRemembered: boolean,
+    counters: AppCounters,
+  ): WriteOutcome {
+    if (!this.#firstSighting(batch.appId, event.messageId, messageRemembered)) return 'duplicate'
+    if (event.type === 'event') return this.#customEvents.write(batch.appId, batch.receivedAt, event, counters)
+    const outcome = this.#refunds.write(batch.appId, batch.receivedAt, event, counters)
+    // Refused or conflicting, it keeps nothing: not its messageId either, so that a corrected resend is taken.
+    if (outcome !== 'created' && outcome !== 'duplicate' && event.messageId !== undefined) this.#forgetMessage.run(batch.appId, event.messageId)
+    return outcome
   }
 }
