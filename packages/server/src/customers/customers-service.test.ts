@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { type AppRow, createStores, openDatabase, type PurchaseWrite, type Stores } from '../store'
+import { type AppRow, createStores, type EventWrite, openDatabase, type PurchaseWrite, type Stores } from '../store'
 import { CustomersService } from './customers-service'
 
 type Shop = { stores: Stores; app: AppRow; customers: CustomersService; refreshes: number[]; release?: () => void }
@@ -100,5 +100,34 @@ describe('CustomersService', () => {
     expect((await shop.customers.purchases(shop.app, { userId: 'b', limit: 5 })).data).toHaveLength(5)
     expect(shop.refreshes).toEqual([10_003, 10_001])
     expect(shop.stores.customers.pendingTotals()).toBe(0)
+  })
+
+  it('shows refunds and events in the timeline beside purchases, newest first, and refreshes past 10 000 waiting events', async () => {
+    const shop = createShop()
+    const { stores, app } = shop
+    const at = (date: string) => Date.parse(`${date}T12:00:00Z`)
+    const write = (...events: EventWrite[]) => stores.ingestion.write([{ appId: app.id, appCurrency: 'USD', receivedAt: at('2026-01-01'), events }])
+    write(
+      { type: 'event', userId: 'a', name: 'Viewed pricing', timestamp: at('2026-01-01'), properties: '{"plan":"pro"}' },
+      { type: 'purchase', orderId: 'o-a', userId: 'a', amount: 2500, currency: 'USD', timestamp: at('2026-01-02'), timestampGiven: true, items: '[]' },
+      { type: 'refund', refundId: 'r-a', userId: 'a', amount: 1250, currency: 'USD', orderId: 'o-a', timestamp: at('2026-01-04'), timestampGiven: true, reason: 'Too big' },
+      { type: 'refund', refundId: 'r-goodwill', userId: 'a', amount: 300, currency: 'JPY', timestamp: at('2026-01-03'), timestampGiven: true },
+      { type: 'event', userId: 'a', name: 'Opened support ticket', timestamp: at('2026-01-05') },
+    )
+    const detail = await shop.customers.get(app, 'a', { asOf: Date.now(), horizonDays: 90 })
+    expect(detail.timeline).toEqual([
+      { type: 'event', at: '2026-01-05T12:00:00.000Z', event: 'Opened support ticket', properties: null },
+      { type: 'refund', at: '2026-01-04T12:00:00.000Z', refundId: 'r-a', amount: 12.5, currency: 'USD', orderId: 'o-a', reason: 'Too big' },
+      { type: 'refund', at: '2026-01-03T12:00:00.000Z', refundId: 'r-goodwill', amount: 300, currency: 'JPY', orderId: null, reason: null },
+      { type: 'purchase', at: '2026-01-02T12:00:00.000Z', orderId: 'o-a', amount: 25, currency: 'USD' },
+      { type: 'event', at: '2026-01-01T12:00:00.000Z', event: 'Viewed pricing', properties: { plan: 'pro' } },
+      { type: 'signed_up', at: '2026-01-01T12:00:00.000Z' },
+    ])
+
+    const many: EventWrite[] = Array.from({ length: 10_001 }, (_, i) => ({ type: 'event', userId: 'b', name: 'Signed in', timestamp: at('2026-01-06') + i }))
+    write(...many)
+    const again = await shop.customers.get(app, 'a', { asOf: Date.now(), horizonDays: 90 })
+    expect(shop.refreshes).toEqual([10_003])
+    expect(again.timeline).toEqual(detail.timeline)
   })
 })

@@ -27,7 +27,7 @@ export type RefreshTotals = () => Promise<void>
 
 const RECENT_PURCHASES = 100
 const TIMELINE_ENTRIES = 200
-// A customer's reads scan the purchases after the totals' watermark (~1 ms for this many); more, and they refresh first.
+// A customer's reads scan the purchases and events after their watermarks (~1 ms for this many); more, and they refresh first.
 const MAX_SCANNED_PURCHASES = 10_000
 
 /**
@@ -83,6 +83,21 @@ export class CustomersService {
         orderId: purchase.orderId,
         amount: purchase.amount,
         currency: purchase.currency,
+      })),
+      ...this.store.recentRefunds(app.id, row.id, TIMELINE_ENTRIES).map((refund) => ({
+        type: 'refund' as const,
+        at: new Date(refund.ts).toISOString(),
+        refundId: refund.refundId,
+        amount: toMajorUnits(refund.amount, refund.currency),
+        currency: refund.currency,
+        orderId: refund.orderId,
+        reason: refund.reason,
+      })),
+      ...this.store.recentCustomEvents(app.id, row.id, TIMELINE_ENTRIES).map((event) => ({
+        type: 'event' as const,
+        at: new Date(event.ts).toISOString(),
+        event: event.name,
+        properties: event.properties === null ? null : (JSON.parse(event.properties) as Record<string, unknown>),
       })),
       { type: 'signed_up' as const, at: new Date(row.createdAt).toISOString() },
     ]

@@ -63,12 +63,16 @@ export const PurchaseSchema = z
 
 export const TimelineEntrySchema = z
   .object({
-    type: z.enum(['signed_up', 'profile_updated', 'purchase']),
+    type: z.enum(['signed_up', 'profile_updated', 'purchase', 'refund', 'event']),
     at: z.string(),
-    fields: z.array(z.string()).optional(),
-    orderId: z.string().optional(),
-    amount: z.number().optional(),
+    fields: z.array(z.string()).optional().openapi({ description: 'profile_updated: the fields the update gave' }),
+    orderId: z.string().nullable().optional().openapi({ description: 'purchase: its order; refund: the refunded order, null for a refund of the customer' }),
+    amount: z.number().optional().openapi({ description: 'purchase, refund: in major units of its currency' }),
     currency: z.string().optional(),
+    refundId: z.string().optional(),
+    reason: z.string().nullable().optional().openapi({ description: 'refund: why, when given' }),
+    event: z.string().optional().openapi({ description: 'event: its name' }),
+    properties: z.record(z.string(), z.unknown()).nullable().optional().openapi({ description: 'event: its properties as given' }),
   })
   .openapi('TimelineEntry')
 

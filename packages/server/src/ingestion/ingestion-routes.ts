@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import type { AppsService } from '../apps/apps-service'
 import { requireCaller } from '../apps/key-auth'
 import { ApiError, validationFailed, type ErrorIssue } from '../http/api-error'
@@ -11,16 +12,21 @@ import { MAX_JSON_DEPTH } from '../schemas'
 import { isoTime } from '../time'
 import type { IngestionService } from './ingestion-service'
 import { jsonByteLength } from './json-byte-length'
+import { normalizeCustomEvent } from './normalize-custom-event'
 import { normalizeBatchEvent, normalizePurchase, normalizeUser, type NormalizeResult } from './normalize-event'
+import { normalizeRefund } from './normalize-refund'
 import {
   BatchBody,
   BatchEnvelope,
   BatchResponse,
   ConnectionResponse,
+  CustomEventFields,
   PurchaseEventFields,
+  RefundEventFields,
   StatusResponse,
   UserEventFields,
 } from './schemas'
+import { refusalOf } from './write-refusals'
 
 export const MAX_EVENT_BYTES = 64 * 1024
 export const MAX_BATCH_BYTES = 1024 * 1024
@@ -32,8 +38,10 @@ const bearer = [{ apiKey: [] }]
 type Rejection = { index: number; code: 'validation_failed' | 'payload_too_large' | 'conflict'; message: string; issues?: ErrorIssue[] }
 
 /**
- * The ingestion endpoints (`/v1/users`, `/v1/purchases`, `/v1/batch`, `/v1/connection`): validate at the edge,
- * then hand the events to the ingestion service, which commits them before the answer.
+ * The ingestion endpoints (`/v1/users`, `/v1/purchases`, `/v1/refunds`, `/v1/events`, `/v1/batch`,
+ * `/v1/connection`): validate at the edge, then hand the events to the ingestion service, which commits them before
+ * the answer. What only the writer can check (an id reused with another body, a refund its order does not allow)
+ * comes back as the event's outcome, answered by `refusalOf`.
  *
  * @example
  * registerIngestionRoutes(app, { apps, ingestion, admitKey: keyLimit.admit })
@@ -92,13 +100,60 @@ export function registerIngestionRoutes(
     async (c) => {
       const caller = ingestingCaller(c.get('caller'))
       const event = unwrap(normalizePurchase(await readJson(c, { maxBytes: MAX_EVENT_BYTES }), Date.now(), undefined, caller.app.timezone))
-      const [outcome] = await write(caller, [event])
-      if (outcome === 'conflict') {
-        throw new ApiError(409, 'conflict', 'This orderId was already recorded with a different body.', [
-          { path: 'orderId', message: 'already used by a different purchase' },
-        ])
-      }
-      return c.json({ status: outcome as 'created' | 'duplicate' }, outcome === 'created' ? 201 : 200)
+      return answerCreatedOrDuplicate(c, event, await write(caller, [event]))
+    },
+  )
+
+  endpoint(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/v1/refunds',
+      tags,
+      security: bearer,
+      summary: 'Record a refund',
+      description:
+        '`201 created`; the same `refundId` again: `200 duplicate` with the same body, `409 conflict` with a different one. ' +
+        'With `orderId`, the refund is of that order of this `userId`, in its currency, and the refunds of one order never add ' +
+        'up to more than its amount: `400 validation_failed` naming `orderId` (no such order of this user), `currency` ' +
+        '(not the order’s) or `amount` (more than is left to refund). Without `orderId`, a refund of the customer; an unknown ' +
+        '`userId` creates the customer. A refund counts on its own `timestamp`. A refused refund writes nothing.',
+      request: { body: { content: { 'application/json': { schema: RefundEventFields } }, required: true } },
+      responses: {
+        ...json(201, 'Created', StatusResponse),
+        ...json(200, 'Duplicate', StatusResponse),
+        ...errors(400, 401, 409, 413, 415, 429),
+      },
+    }),
+    async (c) => {
+      const caller = ingestingCaller(c.get('caller'))
+      const event = unwrap(normalizeRefund(await readJson(c, { maxBytes: MAX_EVENT_BYTES }), Date.now(), undefined, caller.app.timezone))
+      return answerCreatedOrDuplicate(c, event, await write(caller, [event]))
+    },
+  )
+
+  endpoint(
+    app,
+    createRoute({
+      method: 'post',
+      path: '/v1/events',
+      tags,
+      security: bearer,
+      summary: 'Record any other interaction of a user',
+      description:
+        '`201 created`, or `200 duplicate` when the `messageId` was seen before. An unknown `userId` creates the customer. ' +
+        `\`properties\` are kept as given, at most ${MAX_JSON_DEPTH} levels deep.`,
+      request: { body: { content: { 'application/json': { schema: CustomEventFields } }, required: true } },
+      responses: {
+        ...json(201, 'Created', StatusResponse),
+        ...json(200, 'Duplicate', StatusResponse),
+        ...errors(400, 401, 413, 415, 429),
+      },
+    }),
+    async (c) => {
+      const caller = ingestingCaller(c.get('caller'))
+      const event = unwrap(normalizeCustomEvent(await readJson(c, { maxBytes: MAX_EVENT_BYTES }), Date.now(), undefined, caller.app.timezone))
+      return answerCreatedOrDuplicate(c, event, await write(caller, [event]))
     },
   )
 
@@ -153,11 +208,14 @@ export function registerIngestionRoutes(
       const outcomes = await write(caller, events)
       let accepted = 0
       let duplicates = 0
-      outcomes.forEach((outcome: WriteOutcome, i) => {
-        if (outcome === 'duplicate') duplicates += 1
-        else if (outcome === 'conflict') {
-          rejected.push({ index: positions[i]!, code: 'conflict', message: 'This orderId was already recorded with a different body.' })
-        } else accepted += 1
+      outcomes.forEach((outcome, i) => {
+        if (outcome === 'created' || outcome === 'updated') accepted += 1
+        else if (outcome === 'duplicate') duplicates += 1
+        else {
+          const index = positions[i]!
+          const { code, message, issues } = refusalOf(outcome, events[i]!, `batch.${index}`)!
+          rejected.push({ index, code, message, issues })
+        }
       })
       rejected.sort((a, b) => a.index - b.index)
       return c.json({ accepted, duplicates, rejected }, 200)
@@ -182,7 +240,7 @@ export function registerIngestionRoutes(
           app: { id: app.publicId, name: app.name, currency: app.currency, timezone: app.timezone },
           keyType: caller.keyType as 'publishable' | 'secret',
           lastEventAt: isoTime(app.lastEventAt),
-          counts: { customers: app.customersCount, purchases: app.purchasesCount },
+          counts: { customers: app.customersCount, purchases: app.purchasesCount, refunds: app.refundsCount, events: app.eventsCount },
         },
         200,
       )
@@ -205,6 +263,13 @@ function callerFromBodyKey(apps: AppsService, key: string | undefined, admitKey:
   }
   admitKey(caller)
   return caller
+}
+
+/** The answer of an endpoint that writes one event: `201 created`, `200 duplicate`, or the writer's refusal. */
+function answerCreatedOrDuplicate(c: Context<AppEnv>, event: EventWrite, [outcome]: readonly WriteOutcome[]) {
+  const refusal = refusalOf(outcome!, event)
+  if (refusal) throw new ApiError(refusal.status, refusal.code, refusal.message, refusal.issues)
+  return c.json({ status: outcome as 'created' | 'duplicate' }, outcome === 'created' ? 201 : 200)
 }
 
 function unwrap(result: NormalizeResult): EventWrite {

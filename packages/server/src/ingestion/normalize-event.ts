@@ -4,8 +4,13 @@ import { toErrorIssues } from '../http/api-error'
 import { toMinorUnits } from '../money'
 import type { EventWrite, PurchaseItemWrite, PurchaseWrite, UserWrite } from '../store'
 import { parseDateTime } from '../time'
+import { readEventTimestamp } from './event-timestamp'
+import { customEventWrite } from './normalize-custom-event'
+import { refundWrite } from './normalize-refund'
 import {
+  BatchCustomEventFields,
   BatchPurchaseEventFields,
+  BatchRefundEventFields,
   BatchUserEventFields,
   PurchaseEventFields,
   UserEventFields,
@@ -14,8 +19,7 @@ import {
 } from './schemas'
 import { readCommonPurchase } from './purchase-fast-path'
 
-/** A timestamp may be at most this far ahead of the server's clock. */
-export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000
+export { MAX_FUTURE_MS } from './event-timestamp'
 
 export type NormalizeResult = { ok: true; event: EventWrite } | { ok: false; issues: ErrorIssue[] }
 
@@ -55,7 +59,9 @@ export function normalizeBatchEvent(raw: unknown, index: number, now: number, ti
   const type = (raw as { type?: unknown }).type
   if (type === 'purchase') return purchaseWrite(parsePurchase(raw, true), now, prefix, timeZone)
   if (type === 'user') return userWrite(BatchUserEventFields.safeParse(raw), prefix, timeZone)
-  return { ok: false, issues: [{ path: `${prefix}.type`, message: 'must be "user" or "purchase"' }] }
+  if (type === 'event') return customEventWrite(BatchCustomEventFields.safeParse(raw), now, prefix, timeZone)
+  if (type === 'refund') return refundWrite(BatchRefundEventFields.safeParse(raw), now, prefix, timeZone)
+  return { ok: false, issues: [{ path: `${prefix}.type`, message: 'must be "user", "purchase", "refund" or "event"' }] }
 }
 
 function userWrite(parsed: ZodSafeParseResult<UserEventInput>, pathPrefix: string | undefined, timeZone: string): NormalizeResult {
@@ -79,12 +85,7 @@ function purchaseWrite(parsed: ZodSafeParseResult<PurchaseEventInput>, now: numb
   const amount = toMinorUnits(input.amount, input.currency)
   if (!amount.ok) issues.push({ path: at('amount'), message: amount.message })
 
-  let timestamp = now
-  if (input.timestamp !== undefined) {
-    timestamp = parseDateTime(input.timestamp, timeZone)
-    if (timestamp > now + MAX_FUTURE_MS) issues.push({ path: at('timestamp'), message: 'must not be more than 24 hours ahead' })
-    if (timestamp < 0) issues.push({ path: at('timestamp'), message: 'must not be before 1970' })
-  }
+  const timestamp = input.timestamp === undefined ? now : readEventTimestamp(input.timestamp, now, timeZone, at('timestamp'), issues)
 
   if (input.product === undefined && input.items === undefined) {
     issues.push({ path: at('items'), message: 'give product or items' })

@@ -117,6 +117,37 @@ describe('WriterThread', () => {
     expect(logger.errors).toEqual([])
   })
 
+  it('writes refunds and events on the worker, and brings back the refund checks’ outcomes', async () => {
+    const shop = createShop()
+    const { writer, fallback } = startWriter(shop, recordingLogger())
+    const refund = (refundId: string, amount: number, orderId?: string): EventWrite => ({
+      type: 'refund',
+      refundId,
+      userId: 'a',
+      messageId: `m-${refundId}`,
+      amount,
+      currency: 'USD',
+      ...(orderId !== undefined ? { orderId } : {}),
+      timestamp: Date.parse('2026-01-02T00:00:00Z'),
+      timestampGiven: true,
+      reason: 'Broken',
+    })
+    const event: EventWrite = { type: 'event', userId: 'new', messageId: 'm-e', name: 'Viewed pricing', timestamp: 1, properties: '{"plan":"pro"}' }
+    // Two refunds of one order sent together in one group: only the first fits in what is left of it.
+    const commits = await writer.write([
+      batch(shop, purchase('o1', 'a', 100), refund('r1', 60, 'o1'), event),
+      batch(shop, refund('r2', 41, 'o1'), refund('r3', 1, 'nope'), { ...refund('r4', 1, 'o1'), currency: 'EUR' }, refund('r5', 40, 'o1'), refund('r6', 5)),
+    ])
+    expect(commits).toEqual([
+      { outcomes: ['created', 'created', 'created'] },
+      { outcomes: ['over_refund', 'order_not_found', 'currency_mismatch', 'created', 'created'] },
+    ])
+    expect(await writer.write([batch(shop, refund('r1', 60, 'o1'), event)])).toEqual([{ outcomes: ['duplicate', 'duplicate'] }])
+    expect(shop.stores.apps.findAppById(shop.app.id)).toMatchObject({ customersCount: 2, purchasesCount: 1, refundsCount: 3, eventsCount: 1 })
+    expect(shop.stores.db.prepare('SELECT message_id FROM messages ORDER BY message_id').pluck().all()).toEqual(['m-e', 'm-o1', 'm-r1', 'm-r5', 'm-r6'])
+    expect(fallback.writes).toBe(0)
+  })
+
   it('refuses alone a batch that cannot cross to the worker intact, and writes the others of its group', async () => {
     const shop = createShop()
     const { writer } = startWriter(shop, recordingLogger())

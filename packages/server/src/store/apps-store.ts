@@ -13,6 +13,8 @@ export type AppRow = {
   lastEventAt: number | null
   customersCount: number
   purchasesCount: number
+  refundsCount: number
+  eventsCount: number
 }
 
 export type KeyType = 'publishable' | 'secret'
@@ -32,7 +34,8 @@ export type ApiKeyRow = {
 export type AppSettings = Pick<AppRow, 'name' | 'currency' | 'timezone' | 'language'>
 
 const appColumns = `id, public_id AS publicId, owner_id AS ownerId, name, currency, timezone, language,
-  created_at AS createdAt, last_event_at AS lastEventAt, customers_count AS customersCount, purchases_count AS purchasesCount`
+  created_at AS createdAt, last_event_at AS lastEventAt, customers_count AS customersCount, purchases_count AS purchasesCount,
+  refunds_count AS refundsCount, events_count AS eventsCount`
 const keyColumns = `id, app_id AS appId, type, name, prefix, hash, created_at AS createdAt,
   last_used_at AS lastUsedAt, revoked_at AS revokedAt`
 
@@ -93,7 +96,7 @@ export class AppsStore {
     this.#touchKey = db.prepare('UPDATE api_keys SET last_used_at = max(coalesce(last_used_at, 0), ?) WHERE id = ?')
   }
 
-  insertApp(app: Omit<AppRow, 'id' | 'lastEventAt' | 'customersCount' | 'purchasesCount'>): AppRow {
+  insertApp(app: Omit<AppRow, 'id' | 'lastEventAt' | 'customersCount' | 'purchasesCount' | 'refundsCount' | 'eventsCount'>): AppRow {
     return this.#insertApp.get(app) as AppRow
   }
 
