@@ -13,8 +13,8 @@ const { logger } = crm
 
 // `npm start` caps V8's old generation at 1 GiB. Below 2 GiB, V8 lets that generation grow to at most 1.6 times its
 // live objects between collections, instead of 4 times: the server's peak RSS under load measured ~55 MB lower, for
-// ~1 % more of the main thread's time in collections. (No `--max-semi-space-size`: that flag would override the
-// worker threads' small young generations; on Node 24, `restartWithYoungGenerationCap` caps the main thread's.)
+// ~1 % more of the main thread's time in collections. (The young generation is `restartWithYoungGenerationCap`'s
+// to cap, from Node 24 on; heap/young-generation.ts says with which flag on which release, and why.)
 const heapLimitMiB = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)
 if (heapLimitMiB > 1536) {
   logger.warn('started without the V8 flags of npm start: the heap may hold several times its live size', { heapLimitMiB })

@@ -1,1 +1,1 @@
-export { missingYoungGenerationFlags, restartWithYoungGenerationCap, YOUNG_GENERATION_CAP_FLAG } from './young-generation'
+export { missingYoungGenerationFlags, restartWithYoungGenerationCap, youngGenerationCapFlag } from './young-generation'
