@@ -14,6 +14,9 @@ beforeAll(async () => {
   revokedKey = key.body.key
   await server.call('DELETE', `/api/apps/${a.appId}/keys/${key.body.id}`, { cookie: a.cookie })
   await server.call('POST', '/v1/purchases', { key: a.secret, body: { orderId: 'taken', userId: 'u', amount: 1, currency: 'USD', product: 'p' } })
+  // Half of it refunded: 0.50 USD is left to refund.
+  await server.call('POST', '/v1/refunds', { key: a.secret, body: { refundId: 'refund-taken', userId: 'u', amount: '0.50', currency: 'USD', orderId: 'taken' } })
+  await server.call('POST', '/v1/purchases', { key: b.secret, body: { orderId: 'b-order', userId: 'b-user', amount: 1, currency: 'USD', product: 'p' } })
   // The customer totals would be refreshed in the background once ingestion is idle: make that write happen now,
   // not between a case's two digests.
   await server.crm.services.ingestion.refreshTotals()
@@ -35,6 +38,19 @@ const purchaseCase = (name: string, body: Record<string, unknown>, field: string
   field,
 ]
 const userCase = (name: string, body: unknown, field: string): Case => [name, 'POST', '/v1/users', () => ({ key: a.secret, body }), 400, 'validation_failed', field]
+const refundOk = { refundId: 'r-new', userId: 'u', amount: '0.10', currency: 'USD', orderId: 'taken', messageId: 'm-refund' }
+const refundCase = (name: string, body: Record<string, unknown>, field: string, status = 400, code = 'validation_failed'): Case => [
+  name,
+  'POST',
+  '/v1/refunds',
+  () => ({ key: a.secret, body }),
+  status,
+  code,
+  field,
+]
+const eventOk = { userId: 'u', event: 'Viewed pricing', messageId: 'm-event' }
+const eventCase = (name: string, body: unknown, field: string): Case => [name, 'POST', '/v1/events', () => ({ key: a.publishable, body }), 400, 'validation_failed', field]
+const deepProperties = `{"userId":"u","event":"Deep","properties":${'{"a":'.repeat(33)}1${'}'.repeat(33)}}`
 
 const cases: Case[] = [
   // malformed bodies and media types
@@ -101,6 +117,31 @@ const cases: Case[] = [
   userCase('createdAt not a date', { userId: 'u', createdAt: '31/12/2025' }, 'createdAt'),
   userCase('messageId empty', { userId: 'u', messageId: '' }, 'messageId'),
   userCase('10 000-character userId', { userId: 'u'.repeat(10_000) }, 'userId'),
+  // refunds: those that only the writer can judge (the order's owner, currency and what is left of it) write nothing either
+  refundCase('refund past what is left of its order', { ...refundOk, amount: '0.51' }, 'amount'),
+  refundCase('refund of an unknown order', { ...refundOk, orderId: 'no-such-order' }, 'orderId'),
+  refundCase('refund of another user’s order', { ...refundOk, userId: 'someone-else' }, 'orderId'),
+  refundCase('refund of another app’s order', { ...refundOk, orderId: 'b-order' }, 'orderId'),
+  refundCase('refund in another currency than its order', { ...refundOk, currency: 'EUR' }, 'currency'),
+  refundCase('negative refund', { ...refundOk, amount: -1 }, 'amount'),
+  refundCase('zero refund', { ...refundOk, amount: 0 }, 'amount'),
+  refundCase('refund rounding to zero', { ...refundOk, amount: '0.004' }, 'amount'),
+  refundCase('refund without refundId', { ...refundOk, refundId: undefined }, 'refundId'),
+  refundCase('refund without userId', { ...refundOk, userId: undefined }, 'userId'),
+  refundCase('refund without currency', { ...refundOk, currency: undefined }, 'currency'),
+  refundCase('refund 26 h ahead', { ...refundOk, timestamp: tomorrow }, 'timestamp'),
+  refundCase('refund item with a negative price', { ...refundOk, items: [{ name: 'a', price: -1 }] }, 'items.0.price'),
+  refundCase('refund with an unknown field', { ...refundOk, orderID: 'taken' }, ''),
+  refundCase('refund reusing a refundId with another body', { ...refundOk, refundId: 'refund-taken' }, 'refundId', 409, 'conflict'),
+  // events
+  eventCase('event without a name', { ...eventOk, event: undefined }, 'event'),
+  eventCase('event with an empty name', { ...eventOk, event: '' }, 'event'),
+  eventCase('event name of 201 characters', { ...eventOk, event: 'e'.repeat(201) }, 'event'),
+  eventCase('event without userId', { ...eventOk, userId: undefined }, 'userId'),
+  eventCase('event properties with __proto__', { ...eventOk, properties: JSON.parse('{"__proto__": {"admin": true}}') }, 'properties'),
+  eventCase('event properties an array', { ...eventOk, properties: ['a'] }, 'properties'),
+  eventCase('event 26 h ahead', { ...eventOk, timestamp: tomorrow }, 'timestamp'),
+  ['event properties 33 levels deep', 'POST', '/v1/events', () => ({ key: a.secret, rawBody: deepProperties }), 400, 'validation_failed', 'properties'],
   // sizes
   ['event body over 64 KiB', 'POST', '/v1/users', () => ({ key: a.secret, body: { userId: 'u', traits: { x: 'y'.repeat(70_000) } } }), 413, 'payload_too_large'],
   ['batch body over 1 MiB', 'POST', '/v1/batch', () => ({ key: a.secret, body: { batch: Array.from({ length: 20 }, (_, i) => ({ type: 'user', userId: `u${i}`, traits: { x: 'y'.repeat(60_000) } })) } }), 413, 'payload_too_large'],

@@ -114,7 +114,7 @@ describe('POST /v1/batch', () => {
       { type: 'user', userId: 'b1', name: 'Batch One', messageId: 'b-m1' },
       { type: 'purchase', ...purchase('b-o1', { userId: 'b1' }), messageId: 'b-m2' },
       { type: 'purchase', ...purchase('b-o2', { userId: 'b1', amount: -5 }), messageId: 'b-m3' },
-      { type: 'refund', orderId: 'x' },
+      { type: 'order_cancelled', orderId: 'x' }, // not a type of ours
       { type: 'purchase', ...purchase('o-1', { amount: 99, items: undefined, product: 'Clash' }), messageId: 'b-m5' },
     ]
     const res = await server.call('POST', '/v1/batch', { key, body: { batch, sentAt: new Date().toISOString() } })
@@ -191,11 +191,11 @@ describe('GET /v1/connection', () => {
   it('tells the app, the key type, the last event and the counts', async () => {
     const fresh = await server.signup('Conn')
     const before = await server.call('GET', '/v1/connection', { key: fresh.publishable })
-    expect(before.body).toMatchObject({ keyType: 'publishable', lastEventAt: null, counts: { customers: 0, purchases: 0 }, app: { id: fresh.appId, currency: 'USD', timezone: 'UTC' } })
+    expect(before.body).toMatchObject({ keyType: 'publishable', lastEventAt: null, counts: { customers: 0, purchases: 0, refunds: 0, events: 0 }, app: { id: fresh.appId, currency: 'USD', timezone: 'UTC' } })
     await server.call('POST', '/v1/purchases', { key: fresh.publishable, body: purchase('c-1') })
     const after = await server.call('GET', '/v1/connection', { key: fresh.secret })
     expect(after.body.keyType).toBe('secret')
-    expect(after.body.counts).toEqual({ customers: 1, purchases: 1 })
+    expect(after.body.counts).toEqual({ customers: 1, purchases: 1, refunds: 0, events: 0 })
     expect(Date.parse(after.body.lastEventAt)).toBeGreaterThan(Date.now() - 60_000)
   })
 })

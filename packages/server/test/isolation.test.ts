@@ -102,6 +102,19 @@ const probes: Record<string, (creds: Credentials) => Promise<void>> = {
     const res = await server.call('POST', '/v1/batch', { key: secret, body: { batch } })
     expect(res.body).toMatchObject({ accepted: 1, duplicates: 0, rejected: [] })
   },
+  'POST /v1/refunds': async ({ secret }) => {
+    // B's order, named with A's key: A has no such order (not "another user's"), and nothing lands in B or in A.
+    const res = await server.call('POST', '/v1/refunds', {
+      key: secret,
+      body: { refundId: 'a-refund', userId: 'b-only-purchaser', amount: 1, currency: 'USD', orderId: 'b-order-3' },
+    })
+    expect([res.status, res.body.error.issues.map((issue: { path: string }) => issue.path)]).toEqual([400, ['orderId']])
+    expectNothingOfB(res.body)
+  },
+  'POST /v1/events': async ({ secret }) => {
+    const res = await server.call('POST', '/v1/events', { key: secret, body: { userId: 'b-only', event: 'Viewed pricing' } })
+    expect(res.status).toBe(201) // on A's own twin of b-only
+  },
   'GET /v1/connection': async (creds) => {
     for (const key of [creds.secret, creds.adminToken]) {
       const connection = await server.call('GET', '/v1/connection', { key })

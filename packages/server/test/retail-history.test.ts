@@ -96,7 +96,7 @@ describe('an online retailer’s invoice lines (Online Retail II’s shape: whol
     expect(await sendAll(account.publishable, bodies)).toEqual({ accepted: events.length, duplicates: 0, rejected: [] })
     expect(await sendAll(account.publishable, bodies)).toEqual({ accepted: 0, duplicates: events.length, rejected: [] })
     const connection = await server.call('GET', '/v1/connection', { key: account.secret })
-    expect(connection.body.counts).toEqual({ customers: reference.customers.size, purchases: invoices.size })
+    expect(connection.body.counts).toEqual({ customers: reference.customers.size, purchases: invoices.size, refunds: 0, events: 0 })
   })
 
   it('lists every customer with the orders and revenue of the raw lines', async () => {
@@ -144,7 +144,7 @@ describe('the CDNOW sample, one purchase a line (Fader & Hardie)', () => {
 
   it('counts the file’s 2,357 customers and 6,919 purchases, and its revenue to the cent', async () => {
     const connection = await server.call('GET', '/v1/connection', { key: account.secret })
-    expect(connection.body.counts).toEqual({ customers: 2357, purchases: 6919 })
+    expect(connection.body.counts).toEqual({ customers: 2357, purchases: 6919, refunds: 0, events: 0 })
     const listed = await listAllCustomers(account.secret, 2)
     const expected = new Map<string, { orders: number; revenue: number }>()
     purchases.forEach((purchase, index) => {

@@ -49,6 +49,6 @@ describe('contract: what crm-sdk sends is what the server validates', () => {
       expect(normalized.ok, JSON.stringify(normalized)).toBe(true)
     }
     const connection = await server.call('GET', '/v1/connection', { key: account.secret })
-    expect(connection.body.counts).toEqual({ customers: 3, purchases: 3 })
+    expect(connection.body.counts).toEqual({ customers: 3, purchases: 3, refunds: 0, events: 0 })
   })
 })
