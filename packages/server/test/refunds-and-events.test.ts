@@ -209,6 +209,18 @@ describe('GET /v1/customers/:userId timeline', () => {
   })
 })
 
+describe('/openapi.json', () => {
+  it('documents both operations from their schemas, and the batch’s four types', async () => {
+    const document = (await server.call('GET', '/openapi.json')).body
+    const body = (path: string) => document.paths[path].post.requestBody.content['application/json'].schema
+    expect(body('/v1/refunds').required).toEqual(['refundId', 'userId', 'amount', 'currency'])
+    expect(Object.keys(body('/v1/refunds').properties)).toEqual(['refundId', 'userId', 'amount', 'currency', 'orderId', 'timestamp', 'items', 'reason', 'messageId'])
+    expect(body('/v1/events').properties.event).toMatchObject({ minLength: 1, maxLength: 200 })
+    expect(Object.keys(document.components.schemas.BatchRequest.properties.batch.items.discriminator.mapping)).toEqual(['user', 'purchase', 'refund', 'event'])
+    expect(document.components.schemas.Connection.properties.counts.required).toEqual(['customers', 'purchases', 'refunds', 'events'])
+  })
+})
+
 describe('on an in-memory database (written on the main thread)', () => {
   it('checks refunds against their order, and stores events, the same way', async () => {
     const memory = await startTestServer({ CRM_DATABASE: ':memory:' })

@@ -1,7 +1,8 @@
 import type { ZodSafeParseResult } from 'zod'
-import { toErrorIssues, type ErrorIssue } from '../http/api-error'
+import { toErrorIssues } from '../http/api-error'
 import type { CustomEventWrite } from '../store'
-import { readEventTimestamp } from './event-timestamp'
+import { parseDateTime } from '../time'
+import { timestampFault } from './event-timestamp'
 import type { NormalizeResult } from './normalize-event'
 import { CustomEventFields, type CustomEventInput } from './schemas'
 
@@ -30,9 +31,9 @@ export function customEventWrite(
 ): NormalizeResult {
   if (!parsed.success) return { ok: false, issues: toErrorIssues(parsed.error.issues, pathPrefix) }
   const input = parsed.data
-  const issues: ErrorIssue[] = []
-  const timestamp = readEventTimestamp(input.timestamp, now, timeZone, pathPrefix ? `${pathPrefix}.timestamp` : 'timestamp', issues)
-  if (issues.length > 0) return { ok: false, issues }
+  const timestamp = input.timestamp === undefined ? now : parseDateTime(input.timestamp, timeZone)
+  const fault = timestampFault(timestamp, now)
+  if (fault !== undefined) return { ok: false, issues: [{ path: pathPrefix ? `${pathPrefix}.timestamp` : 'timestamp', message: fault }] }
   const event: CustomEventWrite = { type: 'event', userId: input.userId, name: input.event, timestamp }
   if (input.messageId !== undefined) event.messageId = input.messageId
   if (input.properties !== undefined) event.properties = JSON.stringify(input.properties)

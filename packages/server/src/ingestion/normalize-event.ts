@@ -4,7 +4,7 @@ import { toErrorIssues } from '../http/api-error'
 import { toMinorUnits } from '../money'
 import type { EventWrite, PurchaseItemWrite, PurchaseWrite, UserWrite } from '../store'
 import { parseDateTime } from '../time'
-import { readEventTimestamp } from './event-timestamp'
+import { timestampFault } from './event-timestamp'
 import { customEventWrite } from './normalize-custom-event'
 import { refundWrite } from './normalize-refund'
 import {
@@ -85,7 +85,12 @@ function purchaseWrite(parsed: ZodSafeParseResult<PurchaseEventInput>, now: numb
   const amount = toMinorUnits(input.amount, input.currency)
   if (!amount.ok) issues.push({ path: at('amount'), message: amount.message })
 
-  const timestamp = input.timestamp === undefined ? now : readEventTimestamp(input.timestamp, now, timeZone, at('timestamp'), issues)
+  let timestamp = now
+  if (input.timestamp !== undefined) {
+    timestamp = parseDateTime(input.timestamp, timeZone)
+    const fault = timestampFault(timestamp, now)
+    if (fault !== undefined) issues.push({ path: at('timestamp'), message: fault })
+  }
 
   if (input.product === undefined && input.items === undefined) {
     issues.push({ path: at('items'), message: 'give product or items' })

@@ -2,7 +2,8 @@ import type { ZodSafeParseResult } from 'zod'
 import { toErrorIssues, type ErrorIssue } from '../http/api-error'
 import { toMinorUnits } from '../money'
 import type { RefundItemWrite, RefundWrite } from '../store'
-import { readEventTimestamp } from './event-timestamp'
+import { parseDateTime } from '../time'
+import { timestampFault } from './event-timestamp'
 import type { NormalizeResult } from './normalize-event'
 import { RefundEventFields, type RefundEventInput } from './schemas'
 
@@ -33,7 +34,9 @@ export function refundWrite(parsed: ZodSafeParseResult<RefundEventInput>, now: n
   const amount = toMinorUnits(input.amount, input.currency)
   if (!amount.ok) issues.push({ path: at('amount'), message: amount.message })
   else if (amount.minor === 0) issues.push({ path: at('amount'), message: 'must be greater than 0' })
-  const timestamp = readEventTimestamp(input.timestamp, now, timeZone, at('timestamp'), issues)
+  const timestamp = input.timestamp === undefined ? now : parseDateTime(input.timestamp, timeZone)
+  const fault = timestampFault(timestamp, now)
+  if (fault !== undefined) issues.push({ path: at('timestamp'), message: fault })
   const items: RefundItemWrite[] = []
   input.items?.forEach((item, index) => {
     const price = toMinorUnits(item.price, input.currency)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LogFields, Logger } from '../logger'
-import { type AppRow, createStores, type EventBatchWrite, type EventWrite, openDatabase, type Stores } from '../store'
+import { type AppRow, createStores, type EventBatchWrite, type EventWrite, openDatabase, type RefundWrite, type Stores } from '../store'
 import type { BatchCommit } from './commit-group'
 import { type EventWriter, InThreadWriter } from './event-writer'
 import { WriterThread } from './writer-thread'
@@ -120,7 +120,7 @@ describe('WriterThread', () => {
   it('writes refunds and events on the worker, and brings back the refund checks’ outcomes', async () => {
     const shop = createShop()
     const { writer, fallback } = startWriter(shop, recordingLogger())
-    const refund = (refundId: string, amount: number, orderId?: string): EventWrite => ({
+    const refund = (refundId: string, amount: number, orderId?: string): RefundWrite => ({
       type: 'refund',
       refundId,
       userId: 'a',
