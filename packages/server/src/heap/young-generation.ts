@@ -6,8 +6,8 @@ import { nodeMajor } from '../runtime'
  * `npm run bench:ingest` to 355–358 MB (249–267 on Node 20; 269–278 on Node 24 with the cap). There the scavenger's
  * own cap lowers the main thread's and leaves the worker threads' smaller limits (`resourceLimits`, 2–8 MB each) as
  * they are. Node 26's V8 (14.6) dropped that flag and refuses to start with it, so there the semi-spaces get the
- * same 8 MB, in every thread, the workers' included: the bench's peak RSS was 306 MB uncapped, 275 MB with
- * `--max-semi-space-size=8`, 288 MB with 16.
+ * same 8 MB, in every thread, the workers' included: the bench's peak RSS was 306–316 MB uncapped, 275–285 MB
+ * with `--max-semi-space-size=8` (288 MB with 16).
  *
  * @example
  * youngGenerationCapFlag('24.21.0') // '--scavenger-max-new-space-capacity-mb=8'
