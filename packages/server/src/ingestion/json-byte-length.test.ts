@@ -23,9 +23,8 @@ describe('jsonByteLength', () => {
     expect(jsonByteLength(value)).toBe(stringified(value))
   })
 
-  it('measures a value 100 000 levels deep, which JSON.stringify cannot', () => {
+  it('measures a value 100 000 levels deep, where JSON.stringify overflows the stack (up to Node 24)', () => {
     const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000)) as unknown
-    expect(() => JSON.stringify(deep)).toThrow(RangeError)
     expect(jsonByteLength(deep)).toBe(200_000)
   })
 
