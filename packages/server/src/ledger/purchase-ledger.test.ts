@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createStoreApp } from '../../test/fixtures/store-app'
+import { writeRefunds } from '../../test/fixtures/store-refunds'
 import { dateOfDay } from '../calendar'
 import { PurchaseLedger } from './purchase-ledger'
 
@@ -103,5 +104,45 @@ describe('PurchaseLedger.load', () => {
     expect([...ledger.amount]).toEqual([900, 200, 300, 400, 100])
     expect(ledger.userIds[ledger.customer[0]!]).toBe('d')
     expect(ledger.refresh(stores.ledger, 'UTC')).toBe(false)
+  })
+})
+
+describe('PurchaseLedger.refunds', () => {
+  it('reads refunds on their own dates with what they take off products, and catches up from their watermark', async () => {
+    const shop = createStoreApp({ timezone: 'Europe/Moscow' })
+    shop.purchase(
+      { orderId: 'o1', userId: 'a', amount: '30.00', timestamp: '2026-01-10T10:00:00Z', items: [{ productId: 'tea', name: 'Tea', quantity: 4, price: '5.00' }, { productId: 'cup', name: 'Cup', quantity: 1, price: '10.00' }] },
+    )
+    writeRefunds(shop, { refundId: 'r1', userId: 'a', orderId: 'o1', amount: '15.00', timestamp: '2026-03-01T10:00:00Z' })
+    const ledger = new PurchaseLedger(shop.app.id)
+    await ledger.load(shop.stores.ledger, shop.app.timezone, async () => {})
+    const { refunds } = ledger
+    expect(refunds.size).toBe(1)
+    expect([...refunds.amount]).toEqual([1500])
+    expect(dateOfDay(refunds.day[0]!)).toBe('2026-03-01')
+    // Half the order back: half of each item's revenue, no quantity.
+    expect([...refunds.itemRevenue]).toEqual([1000, 500])
+    expect([...refunds.itemQuantity]).toEqual([0, 0])
+    expect(ledger.refresh(shop.stores.ledger, shop.app.timezone)).toBe(false)
+
+    // A refund of a customer the ledger has not seen, in another currency, with items: a catch-up takes it in order.
+    writeRefunds(shop, { refundId: 'r2', userId: 'new', amount: '4.00', currency: 'EUR', timestamp: '2026-02-01T10:00:00Z', items: [{ name: 'Mug', quantity: 2, price: '2.00' }] })
+    const version = ledger.version
+    expect(ledger.refresh(shop.stores.ledger, shop.app.timezone)).toBe(true)
+    expect(ledger.version).toBe(version + 1)
+    expect([...refunds.amount]).toEqual([400, 1500])
+    expect(ledger.userIds[refunds.customer[0]!]).toBe('new')
+    expect(ledger.currencies[refunds.currency[0]!]).toBe('EUR')
+    expect(ledger.products[refunds.itemProduct[0]!]).toEqual({ key: 'Mug', name: 'Mug' })
+    expect([...refunds.itemQuantity.subarray(0, 1)]).toEqual([2])
+    expect(ledger.firstOrderAt.length).toBe(ledger.customerCount)
+    expect(ledger.refresh(shop.stores.ledger, shop.app.timezone)).toBe(false)
+
+    // A new time zone moves the refunds' days too.
+    expect(ledger.refresh(shop.stores.ledger, 'Pacific/Kiritimati')).toBe(true)
+    expect(dateOfDay(refunds.day[1]!)).toBe('2026-03-02')
+    writeRefunds(shop, { refundId: 'r3', userId: 'a', amount: '1.00', timestamp: '2026-01-01T05:00:00Z' })
+    expect(ledger.refresh(shop.stores.ledger, 'UTC')).toBe(true)
+    expect([...refunds.day].map(dateOfDay)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01'])
   })
 })

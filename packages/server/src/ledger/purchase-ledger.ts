@@ -1,8 +1,11 @@
 import { createDenseIndex } from '../analytics'
-import type { LedgerPurchaseRow, LedgerStore } from '../store'
+import type { LedgerPurchaseRow, LedgerRefundRow, LedgerStore } from '../store'
 import { type DailyRollup, dailyRollup } from './daily-rollup'
 import { localDays } from './local-days'
-import { PurchaseColumns } from './purchase-columns'
+import { mergeSorted, PurchaseColumns } from './purchase-columns'
+import { RefundLedger } from './refund-ledger'
+import { refundedItems } from './refunded-items'
+import { lowerBound, upperBound } from './sorted-search'
 
 type StoredItem = { productId: string | null; name: string; quantity: number; price: number }
 
@@ -13,7 +16,8 @@ export type LedgerProduct = { key: string; name: string }
  * Every purchase of one app in memory, as columns sorted by time: the shared input of the sales reports and of the
  * insights. It catches up from a purchase-id watermark when asked (`refresh`), so ingestion never does any extra
  * work for it, and a report scans typed arrays instead of querying SQLite: a year of a million purchases is a few
- * milliseconds. Amounts are integer minor units; `day` is the local day number in the app's time zone.
+ * milliseconds. Amounts are integer minor units; `day` is the local day number in the app's time zone. The app's
+ * refunds ride along in `refunds` (same customers, products and currencies), caught up the same way.
  *
  * @example
  * const ledger = new PurchaseLedger(appId)
@@ -43,6 +47,8 @@ export class PurchaseLedger {
   /** Time of each customer's first and second order (any currency); Infinity when there is none. */
   firstOrderAt: Float64Array = new Float64Array(0)
   secondOrderAt: Float64Array = new Float64Array(0)
+  /** The app's refunds, sorted by their own time. */
+  readonly refunds = new RefundLedger()
   /** Bumped whenever the content changes, so caches built on the ledger know they are stale. */
   version = 0
   timeZone = 'UTC'
@@ -101,6 +107,9 @@ export class PurchaseLedger {
     this.#purchaseWatermark = maxId
     this.#purchasesRead = read
     this.#merge(run, true)
+    // Refunds are a tenth of the purchases at most in practice: read at once, after them, in the same step.
+    this.#readRefunds(store)
+    this.#growCustomerArrays()
     this.version++
   }
 
@@ -112,24 +121,31 @@ export class PurchaseLedger {
     const zoneChanged = timeZone !== this.timeZone
     this.timeZone = timeZone
     this.#loaded = true
-    const behind = store.purchaseCount(this.appId) > this.#purchasesRead
-    if (!behind) {
-      if (zoneChanged && this.size > 0) {
-        this.#columns.day.set(localDays(this.#columns.ts, this.#columns.size, timeZone))
-        this.#exposeColumns()
+    const counts = store.counts(this.appId)
+    const purchasesBehind = counts.purchases > this.#purchasesRead
+    const refundsBehind = counts.refunds > this.refunds.read
+    if (zoneChanged) this.refunds.relocalize(timeZone)
+    if (!purchasesBehind && !refundsBehind) {
+      const changed = zoneChanged && (this.size > 0 || this.refunds.size > 0)
+      if (changed) {
+        this.#relocalize()
         this.version++
       }
-      return zoneChanged && this.size > 0
+      return changed
     }
-    for (const [rowId, userId] of store.customersAfter(this.appId, this.#customerWatermark)) this.#addCustomer(rowId, userId)
-    // Read straight into typed columns, row by row: a catch-up of many purchases builds no array of rows.
-    const read = new PurchaseColumns()
-    for (const row of store.purchasesAfter(this.appId, this.#purchaseWatermark)) {
-      this.#read(row, read)
-      if (row[0] > this.#purchaseWatermark) this.#purchaseWatermark = row[0]
-    }
-    this.#purchasesRead += read.size
-    this.#merge(read.sortedByTime(), zoneChanged)
+    this.#readCustomers(store)
+    if (purchasesBehind) {
+      // Read straight into typed columns, row by row: a catch-up of many purchases builds no array of rows.
+      const read = new PurchaseColumns()
+      for (const row of store.purchasesAfter(this.appId, this.#purchaseWatermark)) {
+        this.#read(row, read)
+        if (row[0] > this.#purchaseWatermark) this.#purchaseWatermark = row[0]
+      }
+      this.#purchasesRead += read.size
+      this.#merge(read.sortedByTime(), zoneChanged)
+    } else if (zoneChanged) this.#relocalize()
+    if (refundsBehind) this.#readRefunds(store)
+    this.#growCustomerArrays()
     this.version++
     return true
   }
@@ -141,14 +157,7 @@ export class PurchaseLedger {
 
   /** Index of the first purchase on or after local day `day`. */
   firstIndexOfDay(day: number): number {
-    let low = 0
-    let high = this.size
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if ((this.day[middle] as number) < day) low = middle + 1
-      else high = middle
-    }
-    return low
+    return lowerBound(this.day, this.size, day)
   }
 
   /** Sales by day (and product and day) in one currency, summed once per version of the ledger. */
@@ -186,17 +195,52 @@ export class PurchaseLedger {
     this.#customerWatermark = rowId
   }
 
+  #readCustomers(store: LedgerStore): void {
+    for (const [rowId, userId] of store.customersAfter(this.appId, this.#customerWatermark)) this.#addCustomer(rowId, userId)
+  }
+
   #read(row: LedgerPurchaseRow, run: PurchaseColumns): void {
     const [id, customerRowId, amount, currency, ts, itemsJson] = row
     const customer = this.#customerIndex.get(customerRowId)
     if (customer === undefined) throw new Error(`purchase ${id} of an unknown customer ${customerRowId}`)
     for (const item of JSON.parse(itemsJson) as StoredItem[]) {
-      const key = item.productId ?? item.name
-      const product = this.#productKeys.indexOf(key)
-      if (product === this.products.length) this.products.push({ key, name: item.name })
-      run.addItem(product, item.quantity, item.price * item.quantity)
+      run.addItem(this.#product(item.productId ?? item.name, item.name), item.quantity, item.price * item.quantity)
     }
     run.addPurchase(ts, customer, amount, this.#currencyCodes.indexOf(currency))
+  }
+
+  #product(key: string, name: string): number {
+    const product = this.#productKeys.indexOf(key)
+    if (product === this.products.length) this.products.push({ key, name })
+    return product
+  }
+
+  /** Reads the refunds after the refund watermark (all of them, in time order, the first time) into `refunds`. */
+  #readRefunds(store: LedgerStore): void {
+    const refunds = this.refunds
+    const run = new PurchaseColumns()
+    // A refund may name a customer created after the customers were read (by another writer meanwhile): such rows
+    // wait until the statement is done, since the connection reads nothing else while it iterates.
+    const waiting: LedgerRefundRow[] = []
+    for (const row of store.refundsAfter(this.appId, refunds.watermark)) {
+      if (this.#customerIndex.has(row[1])) this.#readRefund(row, run)
+      else waiting.push(row)
+    }
+    if (waiting.length > 0) {
+      this.#readCustomers(store)
+      for (const row of waiting) this.#readRefund(row, run)
+    }
+    refunds.read += run.size
+    refunds.add(run, this.timeZone)
+  }
+
+  #readRefund(row: LedgerRefundRow, run: PurchaseColumns): void {
+    const [id, customerRowId, amount, currency, ts, itemsJson, orderAmount, orderItemsJson] = row
+    const customer = this.#customerIndex.get(customerRowId)
+    if (customer === undefined) throw new Error(`refund ${id} of an unknown customer ${customerRowId}`)
+    for (const item of refundedItems(amount, itemsJson, orderAmount, orderItemsJson)) run.addItem(this.#product(item.key, item.name), item.quantity, item.revenue)
+    run.addPurchase(ts, customer, amount, this.#currencyCodes.indexOf(currency))
+    if (id > this.refunds.watermark) this.refunds.watermark = id
   }
 
   /**
@@ -220,6 +264,12 @@ export class PurchaseLedger {
       merged.firstOrder.set(firstOrders(merged.customer, merged.size, this.userIds.length))
       this.#columns = merged
     }
+    this.#exposeColumns()
+  }
+
+  /** Recomputes the purchases' local days after the app's time zone changed. */
+  #relocalize(): void {
+    this.#columns.day.set(localDays(this.#columns.ts, this.#columns.size, this.timeZone))
     this.#exposeColumns()
   }
 
@@ -269,24 +319,6 @@ export class PurchaseLedger {
   }
 }
 
-/** Merges two time-sorted sets of columns into new ones (ties: `held` first), with room for a quarter more. */
-function mergeSorted(held: PurchaseColumns, run: PurchaseColumns): PurchaseColumns {
-  const size = held.size + run.size
-  const itemSize = held.itemSize + run.itemSize
-  const merged = new PurchaseColumns(Math.ceil(size * 1.25), Math.ceil(itemSize * 1.25))
-  let a = 0
-  let b = 0
-  for (let out = 0; out < size; out++) {
-    const from = b >= run.size || (a < held.size && (held.ts[a] as number) <= (run.ts[b] as number)) ? held : run
-    const i = from === held ? a++ : b++
-    for (let k = from.itemStart[i] as number; k < (from.itemStart[i + 1] as number); k++) {
-      merged.addItem(from.itemProduct[k] as number, from.itemQuantity[k] as number, from.itemRevenue[k] as number)
-    }
-    merged.addPurchase(from.ts[i] as number, from.customer[i] as number, from.amount[i] as number, from.currency[i] as number)
-  }
-  return merged
-}
-
 /** Marks each customer's first purchase in the (time-sorted) columns. */
 function firstOrders(customer: Int32Array, size: number, customers: number): Uint8Array {
   const seen = new Uint8Array(customers)
@@ -299,15 +331,4 @@ function firstOrders(customer: Int32Array, size: number, customers: number): Uin
     }
   }
   return first
-}
-
-function upperBound(values: Float64Array, size: number, value: number): number {
-  let low = 0
-  let high = size
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((values[middle] as number) <= value) low = middle + 1
-    else high = middle
-  }
-  return low
 }

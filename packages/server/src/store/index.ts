@@ -29,4 +29,4 @@ export {
 export { CustomerTotalsStore, type TotalsDelta } from './customer-totals-store'
 export { WalCheckpointer } from './wal-checkpointer'
 export { createStores, type Stores } from './stores'
-export { LedgerStore, type LedgerPurchaseRow, type LedgerCustomerRow } from './ledger-store'
+export { LedgerStore, type LedgerPurchaseRow, type LedgerCustomerRow, type LedgerRefundRow } from './ledger-store'

@@ -6,6 +6,22 @@ export type LedgerPurchaseRow = [id: number, customerId: number, amount: number,
 /** A purchase without its items, as the customer histories read it: [row id, customer row id, amount, currency, ts]. */
 export type LedgerTotalRow = [id: number, customerId: number, amount: number, currency: string, ts: number]
 
+/**
+ * A refund as the ledger reads it: [row id, customer row id, amount in minor units, currency, ts, items JSON or null,
+ * and, for a refund of an order that names no items, the order's amount and items JSON (else null): what lets the
+ * ledger spread such a refund over the order's products].
+ */
+export type LedgerRefundRow = [
+  id: number,
+  customerId: number,
+  amount: number,
+  currency: string,
+  ts: number,
+  items: string | null,
+  orderAmount: number | null,
+  orderItems: string | null,
+]
+
 /** A customer as the analytics read it: [row id, userId]. */
 export type LedgerCustomerRow = [id: number, userId: string]
 
@@ -26,6 +42,9 @@ export class LedgerStore {
   readonly #names
   readonly #totalsPage
   readonly #customerRowIds
+  readonly #allRefunds
+  readonly #refundsAfter
+  readonly #counts
 
   constructor(db: Db) {
     // A first load reads the app's purchases in time order through purchases_by_time; a catch-up reads the rows
@@ -57,6 +76,14 @@ export class LedgerStore {
       'SELECT id, name FROM customers WHERE id IN (SELECT value FROM json_each(?))',
     )
     this.#purchaseCount = db.prepare<[number], { count: number }>('SELECT purchases_count AS count FROM apps WHERE id = ?')
+    this.#counts = db.prepare<[number], { purchases: number; refunds: number }>(
+      'SELECT purchases_count AS purchases, refunds_count AS refunds FROM apps WHERE id = ?',
+    )
+    // The order's items come along only for a refund that names none: the ledger then spreads it over them.
+    const refundColumns = `SELECT r.id, r.customer_id, r.amount, r.currency, r.ts, r.items, p.amount,
+      CASE WHEN r.items IS NULL THEN p.items END FROM refunds r LEFT JOIN purchases p ON p.id = r.purchase_id`
+    this.#allRefunds = db.prepare<[number]>(`${refundColumns} WHERE r.app_id = ? ORDER BY r.ts, r.id`).raw(true)
+    this.#refundsAfter = db.prepare<[number, number]>(`${refundColumns} WHERE r.id > ? AND +r.app_id = ?`).raw(true)
   }
 
   /** Purchases of the app with a row id above `afterId`: all of them in time order when `afterId` is 0, else by id. */
@@ -100,6 +127,19 @@ export class LedgerStore {
   /** Current names of a few customers (by row id), read fresh because profiles change after the ledger loads them. */
   customerNames(customerIds: readonly number[]): Map<number, string | null> {
     return new Map(this.#names.all(JSON.stringify(customerIds)).map((row) => [row.id, row.name]))
+  }
+
+  /**
+   * Refunds of the app with a row id above `afterId`: all of them in time order when `afterId` is 0, else by id. Each
+   * carries its order's amount, and the order's items when it names none of its own.
+   */
+  refundsAfter(appId: number, afterId: number): IterableIterator<LedgerRefundRow> {
+    return (afterId === 0 ? this.#allRefunds.iterate(appId) : this.#refundsAfter.iterate(afterId, appId)) as IterableIterator<LedgerRefundRow>
+  }
+
+  /** How many purchases and refunds the app has (counters on the app's row), in one read: is a ledger behind? */
+  counts(appId: number): { purchases: number; refunds: number } {
+    return this.#counts.get(appId) ?? { purchases: 0, refunds: 0 }
   }
 
   /** How many purchases the app has (a counter ingestion keeps on the app's row): tells a ledger whether it is behind. */
