@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseCsv, toCsv } from './csv'
+import { parseCsv, parseCsvLines, toCsv } from './csv'
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF or LF, and skips blank lines', () => {
@@ -16,6 +16,40 @@ describe('parseCsv', () => {
       ['a', 'b', 'c'],
       ['1', '', '3'],
     ])
+  })
+
+  it('cuts at another delimiter when told, keeping it inside quotes', () => {
+    expect(parseCsv('a;b;c\n"x; y";"1,5";\n', ';')).toEqual([
+      ['a', 'b', 'c'],
+      ['x; y', '1,5', ''],
+    ])
+    expect(parseCsv('a\tb\n"x\ty"\t2', '\t')).toEqual([
+      ['a', 'b'],
+      ['x\ty', '2'],
+    ])
+  })
+
+  it('keeps an unclosed quote’s text to the end and text after a closing quote', () => {
+    expect(parseCsv('a,b\n"x"y,"open')).toEqual([
+      ['a', 'b'],
+      ['xy', 'open'],
+    ])
+  })
+})
+
+describe('parseCsvLines', () => {
+  it('numbers each row by the line it starts on, counting line breaks inside quotes and blank lines', () => {
+    expect(parseCsvLines('id,note\r\n1,"two\r\nlines"\r\n\r\n2,"a\nb\nc"\n3,x')).toEqual([
+      { line: 1, cells: ['id', 'note'] },
+      { line: 2, cells: ['1', 'two\r\nlines'] },
+      { line: 5, cells: ['2', 'a\nb\nc'] },
+      { line: 8, cells: ['3', 'x'] },
+    ])
+  })
+
+  it('has no rows for an empty text or only blank lines', () => {
+    expect(parseCsvLines('')).toEqual([])
+    expect(parseCsvLines('\n\r\n,,\n')).toEqual([])
   })
 })
 
