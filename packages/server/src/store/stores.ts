@@ -3,6 +3,7 @@ import { AppsStore } from './apps-store'
 import { CustomerTotalsStore } from './customer-totals-store'
 import { CustomersStore } from './customers-store'
 import type { Db } from './database'
+import { EventLogStore } from './event-log-store'
 import { IngestionStore } from './ingestion-store'
 import { LedgerStore } from './ledger-store'
 
@@ -14,6 +15,7 @@ export type Stores = {
   customers: CustomersStore
   totals: CustomerTotalsStore
   ledger: LedgerStore
+  eventLog: EventLogStore
 }
 
 /**
@@ -32,5 +34,6 @@ export function createStores(db: Db): Stores {
     customers: new CustomersStore(db, totals),
     totals,
     ledger: new LedgerStore(db),
+    eventLog: new EventLogStore(db),
   }
 }

@@ -1,0 +1,2 @@
+export { EventLog } from './event-log'
+export { EventLogs } from './event-logs'
