@@ -1,4 +1,15 @@
 export { createClient } from './client/create-client'
 export type { ClientOptions, StorageLike } from './client/options'
 export type { Client, ClientError, ClientEvents, ClientStats, DropInfo, DropReason, FlushOptions, FlushResult } from './client/types'
-export type { Money, PurchaseInput, PurchaseItem, Timestamp, UserInput } from './events/types'
+export type {
+  CustomEventInput,
+  EventMap,
+  Money,
+  PurchaseInput,
+  PurchaseItem,
+  RefundInput,
+  RefundItem,
+  Timestamp,
+  TrackInput,
+  UserInput,
+} from './events/types'

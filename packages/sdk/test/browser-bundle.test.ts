@@ -54,3 +54,21 @@ test('the minified browser bundle delivers through failures, splits on 413, pers
     vi.unstubAllGlobals()
   }
 })
+
+test('the minified bundle’s track() and trackRefund() queue and deliver their events', async () => {
+  const createClient = await loadBrowserBundle()
+  crm.reply = ({ number }) => (number === 1 ? { kind: 'network_error', storeFirst: true } : { kind: 'store' })
+  const client = createClient({ apiKey: API_KEY, host: HOST, storage: false, beacon: false })
+  client.on('error', () => {})
+  expect(client.track({ userId: 'u1', event: 'Viewed pricing', properties: { plan: 'pro' } })).toBe(true)
+  expect(client.trackRefund({ refundId: 'r1', userId: 'u1', amount: '2.50', currency: 'usd', orderId: 'o1' })).toBe(true)
+  expect(client.trackRefund({ refundId: 'r2', userId: 'u1', amount: 0, currency: 'USD' })).toBe(false)
+  const pending = client.flush()
+  await vi.runAllTimersAsync()
+  expect(await pending).toEqual({ sent: 2, failed: 0, dropped: 0, pending: 0 })
+  expect([...crm.stored.values()].map((event) => [event.type, event.currency])).toEqual([
+    ['event', undefined],
+    ['refund', 'USD'],
+  ])
+  expect(crm.deliveries).toHaveLength(4)
+})

@@ -93,6 +93,32 @@ test('pagehide hands the queue to sendBeacon as text/plain with the publishable 
   expect(crm.deliveries.length).toBe(6)
 })
 
+test('track() and trackRefund() are saved, beaconed on pagehide, and counted once when the next load resends them', async () => {
+  crm.reply = () => ({ kind: 'hang' })
+  const client = createClient({ apiKey: API_KEY, host: HOST })
+  client.track({ userId: 'u1', event: 'Viewed pricing', properties: { plan: 'pro' } })
+  client.trackRefund({ refundId: 'r1', userId: 'u1', orderId: 'o1', amount: '5.00', currency: 'USD', reason: 'Arrived broken' })
+  client.trackRefund({ refundId: 'r2', userId: 'u1', amount: 1.5, currency: 'USD' })
+  await vi.advanceTimersByTimeAsync(1)
+  expect([...storage.items.values()].join('')).toContain('"type":"refund"')
+  page.dispatchEvent(new Event('pagehide'))
+  const body = JSON.parse(beacons[0]?.body as string) as { key: string; batch: { type: string; messageId: string }[] }
+  expect(body.key).toBe(API_KEY)
+  expect(body.batch.map((event) => event.type)).toEqual(['event', 'refund', 'refund'])
+
+  crm.reply = () => ({ kind: 'store' })
+  await deliverBeacons()
+  expect(crm.stored.size).toBe(3)
+  const next = createClient({ apiKey: API_KEY, host: HOST })
+  expect(next.stats().queued).toBe(3)
+  const pending = next.flush()
+  await vi.advanceTimersByTimeAsync(100)
+  expect(await pending).toMatchObject({ sent: 3, pending: 0 })
+  // The same ids as the beacon's: the server stored each once.
+  expect(crm.requests.at(-1)?.events.map((event) => event.messageId)).toEqual(body.batch.map((event) => event.messageId))
+  expect(crm.stored.size).toBe(3)
+})
+
 test('shutdown stops watching the page', async () => {
   crm.reply = () => ({ kind: 'hang' })
   const client = createClient({ apiKey: API_KEY, host: HOST })

@@ -24,10 +24,17 @@ afterAll(async () => {
   await server?.stop()
 })
 
-const readApi = async <T>(path: string): Promise<T> => {
-  const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${keys.secret}` } })
+const readApi = async <T>(path: string, secret = keys.secret): Promise<T> => {
+  const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${secret}` } })
   expect(response.status).toBe(200)
   return (await response.json()) as T
+}
+
+interface Counts {
+  customers: number
+  purchases: number
+  refunds: number
+  events: number
 }
 
 test('20 000 events through a proxy that fails, delays and resets requests arrive exactly once', async () => {
@@ -76,8 +83,8 @@ test('20 000 events through a proxy that fails, delays and resets requests arriv
   expect(proxy.counts.delayed).toBeGreaterThan(0)
   expect(client.stats().retries).toBeGreaterThan(0)
 
-  const connection = await readApi<{ counts: { customers: number; purchases: number } }>('/v1/connection')
-  expect(connection.counts).toEqual({ customers: USERS, purchases: USERS * PURCHASES_PER_USER })
+  const connection = await readApi<{ counts: Counts }>('/v1/connection')
+  expect(connection.counts).toEqual({ customers: USERS, purchases: USERS * PURCHASES_PER_USER, refunds: 0, events: 0 })
 
   const customers: { userId: string; orders: number; revenue: number }[] = []
   for (let cursor: string | null = ''; cursor !== null; ) {
@@ -95,8 +102,71 @@ test('20 000 events through a proxy that fails, delays and resets requests arriv
   console.log(`e2e: ${client.stats().requests} requests, ${client.stats().retries} retries; proxy ${JSON.stringify(proxy.counts)}`)
 }, 600_000)
 
+test('track() and trackRefund() through the same faulty proxy: every event and refund stored once, in counts and timelines', async () => {
+  // An app of its own, so its counts are only this test's.
+  const app = await signUp(server.url)
+  const countsBefore = { ...proxy.counts }
+  const client = createClient<object, object, { 'Viewed pricing': { plan: string }; 'Opened support ticket': { topic: string } }>({
+    apiKey: app.publishable,
+    host: proxy.url,
+    flushAt: 50,
+    timeout: REQUEST_TIMEOUT_MS,
+    retryDelay: 50,
+    maxRetryDelay: 1000,
+    maxAttempts: 50,
+    maxRetryTime: 300_000,
+  })
+  const drops: DropInfo[] = []
+  client.on('drop', (drop) => drops.push(drop))
+  const ACTIVE_USERS = 300
+  let tracked = 0
+  for (let user = 0; user < ACTIVE_USERS; user++) {
+    const userId = `active-${user}`
+    const calls = [
+      client.trackUser({ userId, name: `Active ${user}` }),
+      client.trackPurchase({ orderId: `active-order-${user}`, userId, amount: '30.00', currency: 'USD', product: 'Tea box' }),
+      client.track({ userId, event: 'Viewed pricing', properties: { plan: user % 2 ? 'pro' : 'team' } }),
+      // A partial refund of that user's order, and a refund of the customer alone (a goodwill credit).
+      client.trackRefund({ refundId: `active-refund-${user}`, userId, orderId: `active-order-${user}`, amount: '10.00', currency: 'USD', reason: 'Arrived broken' }),
+      client.trackRefund({ refundId: `active-credit-${user}`, userId, amount: 2.5, currency: 'usd' }),
+      client.track({ userId, event: 'Opened support ticket', properties: { topic: 'billing' } }),
+    ]
+    tracked += calls.filter(Boolean).length
+  }
+  expect(tracked).toBe(ACTIVE_USERS * 6)
+
+  const result = await client.shutdown({ timeout: 300_000 })
+  expect(drops).toEqual([])
+  expect(result).toEqual({ sent: tracked, failed: 0, dropped: 0, pending: 0 })
+  // The proxy misbehaved during this test too, including after the server had stored a batch (a lost answer).
+  const faults = Object.fromEntries(Object.entries(proxy.counts).map(([kind, count]) => [kind, count - countsBefore[kind as keyof typeof countsBefore]]))
+  expect((faults.failedAfter ?? 0) + (faults.resetAfter ?? 0) + (faults.delayed ?? 0)).toBeGreaterThan(0)
+  expect(client.stats().retries).toBeGreaterThan(0)
+
+  const connection = await readApi<{ counts: Counts }>('/v1/connection', app.secret)
+  expect(connection.counts).toEqual({ customers: ACTIVE_USERS, purchases: ACTIVE_USERS, refunds: 2 * ACTIVE_USERS, events: 2 * ACTIVE_USERS })
+
+  // Every customer's timeline holds its purchase, both refunds and both events, each once.
+  for (let user = 0; user < ACTIVE_USERS; user++) {
+    const detail = await readApi<{ stats: { orders: number }; timeline: { type: string; [field: string]: unknown }[] }>(`/v1/customers/active-${user}`, app.secret)
+    expect(detail.stats.orders).toBe(1)
+    const entries = detail.timeline.filter((entry) => entry.type === 'refund' || entry.type === 'event' || entry.type === 'purchase')
+    expect(entries).toHaveLength(5)
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'purchase', orderId: `active-order-${user}`, amount: 30 }),
+        expect.objectContaining({ type: 'refund', refundId: `active-refund-${user}`, orderId: `active-order-${user}`, amount: 10, reason: 'Arrived broken' }),
+        expect.objectContaining({ type: 'refund', refundId: `active-credit-${user}`, orderId: null, amount: 2.5, currency: 'USD' }),
+        expect.objectContaining({ type: 'event', event: 'Viewed pricing', properties: { plan: user % 2 ? 'pro' : 'team' } }),
+        expect.objectContaining({ type: 'event', event: 'Opened support ticket', properties: { topic: 'billing' } }),
+      ]),
+    )
+  }
+  console.log(`e2e track/trackRefund: ${client.stats().requests} requests, ${client.stats().retries} retries, proxy ${JSON.stringify(faults)}`)
+}, 300_000)
+
 test('a closing page: the beacon body (text/plain, key inside) is accepted, and the next load resends once', async () => {
-  const before = await readApi<{ counts: { customers: number; purchases: number } }>('/v1/connection')
+  const before = await readApi<{ counts: Counts }>('/v1/connection')
   const storage = new MemoryStorage()
   const page = Object.assign(new EventTarget(), { localStorage: storage })
   const beacons: Promise<Response>[] = []
@@ -123,8 +193,8 @@ test('a closing page: the beacon body (text/plain, key inside) is accepted, and 
     const page2 = createClient({ apiKey: keys.publishable, host: server.url })
     expect(page2.stats().queued).toBe(30)
     expect(await page2.flush()).toEqual({ sent: 30, failed: 0, dropped: 0, pending: 0 })
-    const after = await readApi<{ counts: { customers: number; purchases: number } }>('/v1/connection')
-    expect(after.counts).toEqual({ customers: before.counts.customers + 1, purchases: before.counts.purchases + 30 })
+    const after = await readApi<{ counts: Counts }>('/v1/connection')
+    expect(after.counts).toEqual({ ...before.counts, customers: before.counts.customers + 1, purchases: before.counts.purchases + 30 })
   } finally {
     vi.unstubAllGlobals()
   }

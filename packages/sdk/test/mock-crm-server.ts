@@ -5,7 +5,7 @@ export const HOST = 'http://crm.test'
 export const API_KEY = 'crm_pk_test_0123456789'
 
 export interface WireEvent {
-  type: 'user' | 'purchase'
+  type: 'user' | 'purchase' | 'refund' | 'event'
   messageId: string
   [field: string]: unknown
 }

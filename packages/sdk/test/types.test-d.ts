@@ -1,5 +1,16 @@
 import { describe, expectTypeOf, test } from 'vitest'
-import { createClient, type Client, type ClientError, type DropInfo, type FlushResult, type PurchaseInput, type UserInput } from '../src'
+import {
+  createClient,
+  type Client,
+  type ClientError,
+  type CustomEventInput,
+  type DropInfo,
+  type FlushResult,
+  type PurchaseInput,
+  type RefundInput,
+  type TrackInput,
+  type UserInput,
+} from '../src'
 
 // Plain interfaces, with no index signature: the reason traits and properties are `T extends object`.
 interface ShopTraits {
@@ -11,7 +22,15 @@ interface ShopProperties {
   channel: 'web' | 'app'
 }
 
+// Event names and the properties of each, as a plain interface too.
+interface ShopEvents {
+  'Viewed pricing': { plan: 'pro' | 'team' }
+  'Opened support ticket': { topic: string; urgent?: boolean }
+  'Signed in': object
+}
+
 const client = createClient<ShopTraits, ShopProperties>({ apiKey: 'crm_pk_x', host: 'https://crm.example.com' })
+const shop = createClient<ShopTraits, ShopProperties, ShopEvents>({ apiKey: 'crm_pk_x', host: 'https://crm.example.com' })
 
 describe('generic traits and properties', () => {
   test('plain interfaces type-check as traits and properties', () => {
@@ -57,8 +76,63 @@ describe('the contract shapes', () => {
     client.trackUser({ userId: 'u1', createdAt: 1_700_000_000 })
   })
 
+  test('a refund: ids, money as a purchase has it, an optional order, items without category', () => {
+    expectTypeOf(client.trackRefund).parameter(0).toEqualTypeOf<RefundInput>()
+    client.trackRefund({ refundId: 'r1', userId: 'u1', amount: 5, currency: 'USD' })
+    client.trackRefund({
+      refundId: 'r2',
+      userId: 'u1',
+      orderId: 'o1',
+      amount: '2.50',
+      currency: 'eur',
+      timestamp: new Date(),
+      items: [{ productId: 'sku-1', name: 'Tea', quantity: 1, price: '2.50' }],
+      reason: 'Arrived broken',
+      messageId: 'm1',
+    })
+    // @ts-expect-error refundId is required
+    client.trackRefund({ userId: 'u1', amount: 5, currency: 'USD' })
+    // @ts-expect-error amount is a number or a decimal string
+    client.trackRefund({ refundId: 'r1', userId: 'u1', amount: 5n, currency: 'USD' })
+    // @ts-expect-error the server takes no category on a refund's line
+    client.trackRefund({ refundId: 'r1', userId: 'u1', amount: 5, currency: 'USD', items: [{ name: 'Tea', category: 'Drinks', price: 5 }] })
+    // @ts-expect-error a refund has no properties
+    client.trackRefund({ refundId: 'r1', userId: 'u1', amount: 5, currency: 'USD', properties: {} })
+  })
+
+  test('an event: any name and properties object by default', () => {
+    expectTypeOf(client.track).parameter(0).toEqualTypeOf<TrackInput>()
+    expectTypeOf<TrackInput>().toEqualTypeOf<CustomEventInput<string, object>>()
+    client.track({ userId: 'u1', event: 'Viewed pricing' })
+    client.track({ userId: 'u1', event: 'Anything', properties: { plan: 'pro', seats: 3 }, timestamp: '2026-11-20T10:00:00', messageId: 'm1' })
+    // @ts-expect-error event is required
+    client.track({ userId: 'u1', properties: {} })
+    // @ts-expect-error properties is an object
+    client.track({ userId: 'u1', event: 'Viewed pricing', properties: 'pro' })
+    // @ts-expect-error timestamp is a string or a Date
+    client.track({ userId: 'u1', event: 'Viewed pricing', timestamp: 1_700_000_000 })
+  })
+
+  test('an event map types the names and the properties of each', () => {
+    expectTypeOf(shop).toEqualTypeOf<Client<ShopTraits, ShopProperties, ShopEvents>>()
+    expectTypeOf(shop.track).parameter(0).toEqualTypeOf<TrackInput<ShopEvents>>()
+    shop.track({ userId: 'u1', event: 'Viewed pricing', properties: { plan: 'team' } })
+    shop.track({ userId: 'u1', event: 'Opened support ticket', properties: { topic: 'billing' } })
+    shop.track({ userId: 'u1', event: 'Signed in' })
+    // @ts-expect-error no such event
+    shop.track({ userId: 'u1', event: 'Viewed pricing page' })
+    // @ts-expect-error plan is 'pro' | 'team'
+    shop.track({ userId: 'u1', event: 'Viewed pricing', properties: { plan: 'free' } })
+    // @ts-expect-error these are the properties of another event
+    shop.track({ userId: 'u1', event: 'Viewed pricing', properties: { topic: 'billing' } })
+    // @ts-expect-error an event map's values are properties objects
+    createClient<object, object, { 'Viewed pricing': string }>({ apiKey: 'crm_pk_x', host: 'https://crm.example.com' })
+  })
+
   test('track returns boolean; flush and shutdown resolve with counts', () => {
     expectTypeOf(client.trackUser({ userId: 'u1' })).toEqualTypeOf<boolean>()
+    expectTypeOf(client.track({ userId: 'u1', event: 'Signed in' })).toEqualTypeOf<boolean>()
+    expectTypeOf(client.trackRefund({ refundId: 'r1', userId: 'u1', amount: 1, currency: 'USD' })).toEqualTypeOf<boolean>()
     expectTypeOf(client.flush()).resolves.toEqualTypeOf<FlushResult>()
     expectTypeOf(client.shutdown({ timeout: 1000 })).resolves.toEqualTypeOf<FlushResult>()
   })

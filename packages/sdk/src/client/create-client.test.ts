@@ -98,6 +98,115 @@ describe('tracking', () => {
   })
 })
 
+describe('track() and trackRefund()', () => {
+  const refund = (refundId: string, orderId?: string) => ({ refundId, userId: 'u1', amount: '2.50', currency: 'usd', orderId })
+
+  test('invalid input returns false with an error that names the field; nothing is sent', async () => {
+    const client = createClient({ apiKey: API_KEY, host: HOST })
+    const { errors } = recorded(client)
+    expect(client.track({ userId: 'u1', event: '' })).toBe(false)
+    expect(client.track({ userId: '', event: 'Viewed pricing' })).toBe(false)
+    expect(client.track({ userId: 'u1', event: 'Viewed pricing', properties: 'pro' as never })).toBe(false)
+    expect(client.track({ userId: 'u1', event: 'Viewed pricing', timestamp: 'soon' })).toBe(false)
+    expect(client.track({ userId: 'u1', event: 'Viewed pricing', messageId: '' })).toBe(false)
+    expect(client.track('Viewed pricing' as never)).toBe(false)
+    expect(client.trackRefund({ ...refund('r1'), refundId: ' ' })).toBe(false)
+    expect(client.trackRefund({ ...refund('r1'), amount: 0 })).toBe(false)
+    expect(client.trackRefund({ ...refund('r1'), amount: -3 })).toBe(false)
+    expect(client.trackRefund({ ...refund('r1'), currency: 'EURO' })).toBe(false)
+    expect(client.trackRefund({ ...refund('r1'), orderId: '' })).toBe(false)
+    expect(client.trackRefund({ ...refund('r1'), items: [] })).toBe(false)
+    expect(client.trackRefund({ ...refund('r1'), reason: 'x'.repeat(70_000) })).toBe(false)
+    expect(errors.map((error) => error.message)).toEqual([
+      'crm-sdk: event not queued: event must be a non-empty string',
+      'crm-sdk: event not queued: userId must be a non-empty string',
+      'crm-sdk: event not queued: properties must be an object',
+      'crm-sdk: event not queued: timestamp must be an ISO 8601 date or a Date',
+      'crm-sdk: event not queued: messageId must be a non-empty string',
+      'crm-sdk: event not queued: the event must be an object',
+      'crm-sdk: refund not queued: refundId must be a non-empty string',
+      'crm-sdk: refund not queued: amount must be greater than 0',
+      'crm-sdk: refund not queued: amount must be a number >= 0 or a decimal string, not -3',
+      'crm-sdk: refund not queued: currency must be an ISO 4217 code such as "USD", not EURO',
+      'crm-sdk: refund not queued: orderId must be a non-empty string',
+      'crm-sdk: refund not queued: items must be a non-empty array',
+      expect.stringMatching(/^crm-sdk: refund not queued: it is \d+ bytes as JSON, the server takes at most 65536$/),
+    ])
+    expect(errors.map((error) => error.code).slice(-1)).toEqual(['event_too_large'])
+    await client.flush()
+    expect(crm.requests).toEqual([])
+  })
+
+  test('they share the queue and the batches with the other calls, in order, each with its type and id', async () => {
+    const client = createClient({ apiKey: API_KEY, host: HOST })
+    const at = new Date('2026-11-20T09:30:00Z')
+    client.trackUser({ userId: 'u1' })
+    client.trackPurchase(purchase('o1'))
+    client.track({ userId: 'u1', event: 'Opened support ticket', properties: { topic: 'billing' } })
+    client.trackRefund(refund('r1', 'o1'))
+    client.trackRefund({ ...refund('r2'), timestamp: at, items: [{ name: 'Tea', price: '2.50' }], reason: 'Goodwill', messageId: 'mine' })
+    client.track({ userId: 'u1', event: 'Viewed pricing', timestamp: at })
+    expect(client.stats().queued).toBe(6)
+    const pending = client.flush()
+    await vi.runAllTimersAsync()
+    expect(await pending).toEqual({ sent: 6, failed: 0, dropped: 0, pending: 0 })
+    expect(crm.requests).toHaveLength(1)
+    const events = crm.requests[0]!.events
+    expect(events.map((event) => event.type)).toEqual(['user', 'purchase', 'event', 'refund', 'refund', 'event'])
+    expect(new Set(events.map((event) => event.messageId)).size).toBe(6)
+    expect(events[2]).toEqual({
+      type: 'event',
+      userId: 'u1',
+      event: 'Opened support ticket',
+      properties: { topic: 'billing' },
+      messageId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      timestamp: new Date(Date.now()).toISOString(),
+    })
+    // Money as trackPurchase sends it: the amount as given, the currency in upper case; stamped when tracked.
+    expect(events[3]).toEqual({
+      type: 'refund',
+      refundId: 'r1',
+      userId: 'u1',
+      amount: '2.50',
+      currency: 'USD',
+      orderId: 'o1',
+      messageId: expect.any(String),
+      timestamp: expect.any(String),
+    })
+    expect(events[4]).toMatchObject({ messageId: 'mine', timestamp: '2026-11-20T09:30:00.000Z', items: [{ name: 'Tea', price: '2.50' }], reason: 'Goodwill' })
+    expect(events[4]).not.toHaveProperty('orderId')
+    expect(events[5]).toMatchObject({ type: 'event', timestamp: '2026-11-20T09:30:00.000Z' })
+  })
+
+  test('flushAt counts them like any event, and a full queue refuses them with a drop', async () => {
+    const client = createClient({ apiKey: API_KEY, host: HOST, flushAt: 4, maxQueueEvents: 6 })
+    const { drops } = recorded(client)
+    const results = Array.from({ length: 8 }, (_, index) =>
+      index % 2 ? client.trackRefund(refund(`r${index}`)) : client.track({ userId: 'u1', event: `Step ${index}` }),
+    )
+    expect(results).toEqual([true, true, true, true, true, true, false, false])
+    expect(drops.map((drop) => drop.reason)).toEqual(['queue_full', 'queue_full'])
+    await vi.advanceTimersByTimeAsync(0)
+    expect(crm.requests.map((request) => request.events.map((event) => event.type))).toEqual([['event', 'refund', 'event', 'refund']])
+  })
+
+  test('the server refusing a refund for good (an over-refund) is reported as rejected, with its id', async () => {
+    crm.reply = () => ({
+      kind: 'store',
+      reject: (event) => (event.refundId === 'r2' ? { code: 'validation_failed', message: 'amount: more than is left to refund' } : undefined),
+    })
+    const client = createClient({ apiKey: API_KEY, host: HOST })
+    const { errors, drops } = recorded(client)
+    client.trackRefund(refund('r1', 'o1'))
+    client.trackRefund({ ...refund('r2', 'o1'), messageId: 'over' })
+    const pending = client.flush()
+    await vi.runAllTimersAsync()
+    expect(await pending).toEqual({ sent: 1, failed: 1, dropped: 0, pending: 0 })
+    expect(drops).toEqual([{ reason: 'rejected', messageIds: ['over'], message: 'amount: more than is left to refund' }])
+    expect(errors.map((error) => error.code)).toEqual(['validation_failed'])
+  })
+})
+
 describe('batching triggers', () => {
   test('flushAt events leave at once; fewer wait for flushInterval', async () => {
     const client = createClient({ apiKey: API_KEY, host: HOST, flushAt: 10, flushInterval: 2000 })

@@ -6,7 +6,7 @@ import { createEmitter } from '../emitter/emitter'
 import { jsonSizeBound } from '../events/json-size-bound'
 import { createMessageId } from '../events/message-id'
 import { serializeEvent } from '../events/serialize-event'
-import type { PurchaseInput, UserInput } from '../events/types'
+import type { EventKind, EventMap, InputByKind } from '../events/types'
 import { utf8Length } from '../events/utf8-length'
 import { validateEvent } from '../events/validate-event'
 import { watchExit } from '../node/exit-flush'
@@ -22,16 +22,21 @@ const idsOf = (events: readonly QueuedEvent[]) => events.map((event) => event.id
 
 /**
  * Creates a client that queues events and delivers them in batches to `POST /v1/batch`, exactly once.
- * `Traits` and `Properties` type the `traits` of users and the `properties` of purchases.
+ * `Traits` and `Properties` type the `traits` of users and the `properties` of purchases; `Events` maps the event
+ * names of `track()` to the type of their `properties`.
  *
  * @example
  * const crm = createClient({ apiKey: process.env.CRM_KEY!, host: 'https://crm.example.com' })
  * crm.trackPurchase({ orderId: 'o_1', userId: 'u_1', amount: 19.99, currency: 'USD', product: 'Tea' })
+ * crm.track({ userId: 'u_1', event: 'Opened support ticket', properties: { topic: 'billing' } })
+ * crm.trackRefund({ refundId: 'r_1', userId: 'u_1', orderId: 'o_1', amount: 19.99, currency: 'USD', reason: 'Arrived broken' })
  * await crm.shutdown()
  */
-export function createClient<Traits extends object = object, Properties extends object = object>(
-  options: ClientOptions,
-): Client<Traits, Properties> {
+export function createClient<
+  Traits extends object = object,
+  Properties extends object = object,
+  Events extends EventMap<Events> = Record<string, object>,
+>(options: ClientOptions): Client<Traits, Properties, Events> {
   const config = resolveOptions(options)
   const emitter = createEmitter<ClientEvents>()
   const queue = createEventQueue(config)
@@ -159,7 +164,7 @@ export function createClient<Traits extends object = object, Properties extends 
     }
   }
 
-  function track(kind: 'user' | 'purchase', input: UserInput | PurchaseInput): boolean {
+  function track(kind: EventKind, input: InputByKind[EventKind]): boolean {
     try {
       if (closed) return refuse(kind, 'the client is shut down', 'client_closed')
       const now = Date.now()
@@ -204,6 +209,8 @@ export function createClient<Traits extends object = object, Properties extends 
   return {
     trackUser: (user) => track('user', user),
     trackPurchase: (purchase) => track('purchase', purchase),
+    trackRefund: (refund) => track('refund', refund),
+    track: (event) => track('event', event),
     flush,
     async shutdown(flushOptions) {
       closed = true

@@ -1,4 +1,4 @@
-import type { PurchaseInput, UserInput } from '../events/types'
+import type { EventMap, PurchaseInput, RefundInput, TrackInput, UserInput } from '../events/types'
 
 /** Why events will never be delivered. */
 export type DropReason =
@@ -59,12 +59,27 @@ export interface FlushOptions {
   timeout?: number
 }
 
-/** The client returned by `createClient()`. */
-export interface Client<Traits extends object = object, Properties extends object = object> {
+/**
+ * The client returned by `createClient()`. `Traits` types users' `traits`, `Properties` purchases' `properties`, and
+ * `Events` maps the names `track()` takes to the type of their `properties`.
+ */
+export interface Client<Traits extends object = object, Properties extends object = object, Events extends EventMap<Events> = Record<string, object>> {
   /** Queues a user; false (and an `error` or `drop` event) when it was not queued. Never throws. */
   trackUser(user: UserInput<Traits>): boolean
   /** Queues a purchase; false (and an `error` or `drop` event) when it was not queued. Never throws. */
   trackPurchase(purchase: PurchaseInput<Properties>): boolean
+  /**
+   * Queues a refund (of an order, or of the customer alone); false (and an `error` or `drop` event) when it was not queued. Never throws.
+   *
+   * @example crm.trackRefund({ refundId: 're_1', userId: 'u_1', orderId: 'ord_1', amount: '19.90', currency: 'EUR', reason: 'Arrived broken' })
+   */
+  trackRefund(refund: RefundInput): boolean
+  /**
+   * Queues any other interaction of a user; false (and an `error` or `drop` event) when it was not queued. Never throws.
+   *
+   * @example crm.track({ userId: 'u_1', event: 'Viewed pricing', properties: { plan: 'pro' } })
+   */
+  track(event: TrackInput<Events>): boolean
   /** Sends everything queued, joining a flush already running; resolves by the deadline. */
   flush(options?: FlushOptions): Promise<FlushResult>
   /** Stops taking events, flushes and detaches from the page. */

@@ -1,5 +1,4 @@
-import { isCurrencyCode } from './currency'
-import { checkId, checkMoney, checkObject, checkTime, isRecord } from './field-checks'
+import { checkCurrency, checkId, checkItems, checkMoney, checkObject, checkTime } from './field-checks'
 
 /**
  * Why `purchase` cannot be sent, or undefined when it is a valid `trackPurchase()` input: missing ids, an amount
@@ -9,18 +8,14 @@ import { checkId, checkMoney, checkObject, checkTime, isRecord } from './field-c
  * @example validatePurchase({ orderId: 'o1', userId: 'u1', amount: Infinity, currency: 'USD', product: 'Tea' })
  * // 'amount must be a number >= 0 or a decimal string, not Infinity'
  */
-export function validatePurchase(purchase: unknown): string | undefined {
-  if (!isRecord(purchase)) return 'a purchase must be an object'
-  const { currency, items } = purchase
+export function validatePurchase(purchase: Record<string, unknown>): string | undefined {
   return (
     checkId(purchase.orderId, 'orderId') ??
     checkId(purchase.userId, 'userId') ??
     checkMoney(purchase.amount, 'amount') ??
-    (isCurrencyCode(currency as string) || isCurrencyCode(String(currency).toUpperCase())
-      ? undefined
-      : `currency must be an ISO 4217 code such as "USD", not ${String(currency)}`) ??
-    (purchase.product ?? items ? undefined : 'a purchase needs product or items') ??
-    (items === undefined || (Array.isArray(items) && items.length) ? undefined : 'items must be a non-empty array') ??
+    checkCurrency(purchase.currency) ??
+    (purchase.product ?? purchase.items ? undefined : 'a purchase needs product or items') ??
+    checkItems(purchase.items) ??
     checkObject(purchase.properties, 'properties') ??
     checkTime(purchase.timestamp, 'timestamp')
   )

@@ -1,4 +1,4 @@
-import { checkId, checkObject, checkTime, isRecord } from './field-checks'
+import { checkId, checkObject, checkTime } from './field-checks'
 
 /**
  * Why `user` cannot be sent, or undefined when it is a valid `trackUser()` input. Only what the types cannot
@@ -6,7 +6,6 @@ import { checkId, checkObject, checkTime, isRecord } from './field-checks'
  *
  * @example validateUser({ userId: '' }) // 'userId must be a non-empty string'
  */
-export function validateUser(user: unknown): string | undefined {
-  if (!isRecord(user)) return 'a user must be an object'
+export function validateUser(user: Record<string, unknown>): string | undefined {
   return checkId(user.userId, 'userId') ?? checkObject(user.traits, 'traits') ?? checkTime(user.createdAt, 'createdAt')
 }
