@@ -84,13 +84,16 @@ export class AppsStore {
     this.#revokeKey = db.prepare(
       'UPDATE api_keys SET revoked_at = ? WHERE id = ? AND app_id = ? AND revoked_at IS NULL RETURNING hash',
     )
-    // After a refresh, so that customer_purchases holds every purchase of the app.
+    // After a refresh, so that customer_purchases holds every purchase of the app and the totals every refund.
+    const refundsIn = `(SELECT coalesce(sum(amount), 0) FROM refunds
+                        WHERE app_id = @appId AND customer_id = customers.id AND currency = @currency)`
     this.#recomputeRevenue = db.prepare(
       `UPDATE customers SET
          revenue = (SELECT coalesce(sum(p.amount), 0) FROM customer_purchases cp JOIN purchases p ON p.id = cp.purchase_id
-                    WHERE cp.customer_id = customers.id AND p.currency = @currency),
+                    WHERE cp.customer_id = customers.id AND p.currency = @currency) - ${refundsIn},
          revenue_orders = (SELECT count(*) FROM customer_purchases cp JOIN purchases p ON p.id = cp.purchase_id
-                           WHERE cp.customer_id = customers.id AND p.currency = @currency)
+                           WHERE cp.customer_id = customers.id AND p.currency = @currency),
+         refunds = ${refundsIn}
        WHERE app_id = @appId`,
     )
     this.#touchKey = db.prepare('UPDATE api_keys SET last_used_at = max(coalesce(last_used_at, 0), ?) WHERE id = ?')
@@ -112,14 +115,20 @@ export class AppsStore {
     return this.#appByPublicId.get(publicId)
   }
 
-  /** Changes an app's settings; a new currency recomputes every customer's revenue in it, in the same transaction. */
+  /**
+   * Changes an app's settings; a new currency recomputes every customer's revenue and refunds in it, in the same
+   * transaction.
+   *
+   * @example
+   * apps.updateApp(app.id, { name: 'Shop', currency: 'EUR', timezone: 'UTC', language: 'en' })
+   */
   updateApp(id: number, settings: AppSettings): void {
     this.db.transaction(() => {
       const before = this.#appById.get(id)
       this.#updateApp.run({ id, ...settings })
       if (before && before.currency !== settings.currency) {
-        // Every app's pending purchases go into the totals first: the watermark is shared, and the recount below
-        // takes all of this app's purchases, so it must leave the watermark past them.
+        // Every app's pending purchases and refunds go into the totals first: the watermarks are shared, and the
+        // recount below takes all of this app's purchases and refunds, so it must leave the watermarks past them.
         this.totals.refresh()
         this.#recomputeRevenue.run({ appId: id, currency: settings.currency })
       }

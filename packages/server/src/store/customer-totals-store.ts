@@ -1,27 +1,29 @@
+import { CustomerTotalsDelta, type TotalsDelta, type TotalsWatermarks } from './customer-totals-delta'
 import type { Db } from './database'
 
-/** What the purchases after the watermark add to one customer's totals. */
-export type TotalsDelta = { orders: number; revenue: number; revenueOrders: number; firstAt: number | null; lastAt: number | null }
+export type { TotalsDelta, TotalsWatermarks } from './customer-totals-delta'
 
 /**
- * Keeps the customers' purchase totals (`orders`, `revenue`, `revenue_orders`, `first_purchase_at`,
- * `last_purchase_at`, and `created_at` lowered to the first purchase), which the lists show and sort by, and each
- * customer's history by time: `customer_purchases` (its purchases) and `customer_activity` (its custom events).
+ * Keeps the customers' totals (`orders`, `revenue` net of refunds, `revenue_orders`, `refunds`,
+ * `first_purchase_at`, `last_purchase_at`, `last_seen_at`, and `created_at` lowered to the first purchase), which
+ * the lists show and sort by, and each customer's history by time: `customer_purchases` (its purchases) and
+ * `customer_activity` (its custom events).
  *
- * Ingestion only appends purchases: updating the customer's row (and moving it in the revenue and last-purchase
- * indexes) at every purchase cost more than the purchase itself, and dirtied a random page per event; so did an
- * index of purchases by customer, once customers came in any order. Both are brought up to date in bulk instead,
- * each for the purchases after its own durable watermark (`totals_through`, `purchases_through`): in the background
- * after ingestion, before any list of customers, and before a read of one customer when many purchases wait (the
- * writer thread refreshes, on the customers service's request); a customer read adds the few after the watermarks
- * itself (`delta()`, and the purchases and events read by rowid past `purchases_through` and `events_through`). Each
- * part moves its watermark in the transaction that does its work, so any connection can refresh and a crash loses
- * nothing: purchases and events are the record, the rest is derived from them. The writer thread runs the totals and
- * the histories as two transactions, so that the commits waiting behind a large refresh go in between instead of
- * after both.
+ * Ingestion only appends purchases, refunds and events: updating the customer's row (and moving it in the revenue,
+ * last-purchase and last-seen indexes) at every event cost more than the event itself, and dirtied a random page
+ * per event; so did an index of purchases by customer, once customers came in any order. Both are brought up to
+ * date in bulk instead, each for the rows after its own durable watermark (`totals_through` and `refunds_through`
+ * for the totals, `purchases_through` and `events_through` for the histories, the events' part also moving
+ * `last_seen_at`): in the background after ingestion, before any list of customers, and before a read of one
+ * customer when many rows wait (the writer thread refreshes, on the customers service's request); a customer read
+ * adds the few after the watermarks itself (`delta()`, and the purchases and events read by rowid past
+ * `purchases_through` and `events_through`). Each part moves its watermark in the transaction that does its work,
+ * so any connection can refresh and a crash loses nothing: purchases, refunds and events are the record, the rest
+ * is derived from them. The writer thread runs the totals and the histories as two transactions, so that the
+ * commits waiting behind a large refresh go in between instead of after both.
  *
  * @example
- * totals.refresh() // 0 when nothing was purchased since the last refresh
+ * totals.refresh() // 0 when nothing was purchased, refunded or tracked since the last refresh
  */
 export class CustomerTotalsStore {
   readonly #refresh
@@ -31,9 +33,13 @@ export class CustomerTotalsStore {
   readonly #delta
 
   constructor(db: Db) {
-    const watermarks = db.prepare<[], { totalsThrough: number; purchasesThrough: number; latest: number; eventsThrough: number; latestEvent: number }>(
+    const watermarks = db.prepare<
+      [],
+      TotalsWatermarks & { purchasesThrough: number; latest: number; latestRefund: number; latestEvent: number }
+    >(
       `SELECT totals_through AS totalsThrough, purchases_through AS purchasesThrough,
          (SELECT coalesce(max(id), 0) FROM purchases) AS latest,
+         refunds_through AS refundsThrough, (SELECT coalesce(max(id), 0) FROM refunds) AS latestRefund,
          events_through AS eventsThrough, (SELECT coalesce(max(id), 0) FROM events) AS latestEvent
        FROM customer_totals`,
     )
@@ -45,6 +51,7 @@ export class CustomerTotalsStore {
          revenue_orders = revenue_orders + fresh.added_revenue_orders,
          first_purchase_at = min(coalesce(first_purchase_at, fresh.first_at), fresh.first_at),
          last_purchase_at = max(coalesce(last_purchase_at, fresh.last_at), fresh.last_at),
+         last_seen_at = max(coalesce(last_seen_at, fresh.last_at), fresh.last_at),
          created_at = min(created_at, fresh.first_at)
        FROM (
          SELECT p.customer_id AS customer_id, count(*) AS added_orders,
@@ -53,6 +60,20 @@ export class CustomerTotalsStore {
          FROM purchases p JOIN apps a ON a.id = p.app_id
          WHERE p.id > @through AND p.id <= @latest
          GROUP BY p.customer_id
+       ) AS fresh
+       WHERE customers.id = fresh.customer_id`,
+    )
+    // The new refunds likewise, each on its own time; only those in the app's currency come off its revenue.
+    const addRefunds = db.prepare(
+      `UPDATE customers SET
+         revenue = revenue - fresh.refunded,
+         refunds = refunds + fresh.refunded,
+         last_seen_at = max(coalesce(last_seen_at, fresh.last_at), fresh.last_at)
+       FROM (
+         SELECT r.customer_id AS customer_id, sum(iif(r.currency = a.currency, r.amount, 0)) AS refunded, max(r.ts) AS last_at
+         FROM refunds r JOIN apps a ON a.id = r.app_id
+         WHERE r.id > @through AND r.id <= @latest
+         GROUP BY r.customer_id
        ) AS fresh
        WHERE customers.id = fresh.customer_id`,
     )
@@ -66,23 +87,37 @@ export class CustomerTotalsStore {
       `INSERT INTO customer_activity (app_id, customer_id, ts, event_id)
        SELECT app_id, customer_id, ts, id FROM events WHERE id > @through AND id <= @latest ORDER BY app_id, customer_id, ts, id`,
     )
+    // An event only moves when its customer was last seen; an older one (an imported history) writes nothing.
+    const seeEvents = db.prepare(
+      `UPDATE customers SET last_seen_at = fresh.last_at
+       FROM (SELECT customer_id, max(ts) AS last_at FROM events WHERE id > @through AND id <= @latest GROUP BY customer_id) AS fresh
+       WHERE customers.id = fresh.customer_id AND (last_seen_at IS NULL OR last_seen_at < fresh.last_at)`,
+    )
     const advanceTotals = db.prepare('UPDATE customer_totals SET totals_through = ?')
+    const advanceRefunds = db.prepare('UPDATE customer_totals SET refunds_through = ?')
     const advancePurchases = db.prepare('UPDATE customer_totals SET purchases_through = ?')
     const advanceEvents = db.prepare('UPDATE customer_totals SET events_through = ?')
     type Watermarks = NonNullable<ReturnType<typeof watermarks.get>>
-    /** One part of a refresh: its work on the rows after its own watermark, then the watermark moved past them. */
+    type Range = { through: number; latest: number }
+    /**
+     * One part of a refresh: its work on the rows after its own watermark, then the watermark moved past them.
+     * Returns what the first statement changed (customers, or rows added to a history).
+     */
     const part =
-      (marksOf: (marks: Watermarks) => [through: number, latest: number], add: typeof addPurchases, advance: typeof advanceTotals) =>
+      (marksOf: (marks: Watermarks) => [through: number, latest: number], advance: typeof advanceTotals, ...work: (typeof addPurchases)[]) =>
       (): number => {
         const [through, latest] = marksOf(watermarks.get()!)
         if (latest <= through) return 0
-        const { changes } = add.run({ through, latest })
+        const range: Range = { through, latest }
+        const [changed = 0] = work.map((statement) => statement.run(range).changes)
         advance.run(latest)
-        return changes
+        return changed
       }
-    const totalsPart = part((marks) => [marks.totalsThrough, marks.latest], addPurchases, advanceTotals)
-    const customerPurchasesPart = part((marks) => [marks.purchasesThrough, marks.latest], addCustomerPurchases, advancePurchases)
-    const customerActivityPart = part((marks) => [marks.eventsThrough, marks.latestEvent], addCustomerActivity, advanceEvents)
+    const purchaseTotalsPart = part((marks) => [marks.totalsThrough, marks.latest], advanceTotals, addPurchases)
+    const refundTotalsPart = part((marks) => [marks.refundsThrough, marks.latestRefund], advanceRefunds, addRefunds)
+    const totalsPart = (): number => purchaseTotalsPart() + refundTotalsPart()
+    const customerPurchasesPart = part((marks) => [marks.purchasesThrough, marks.latest], advancePurchases, addCustomerPurchases)
+    const customerActivityPart = part((marks) => [marks.eventsThrough, marks.latestEvent], advanceEvents, addCustomerActivity, seeEvents)
     const customerHistoriesPart = (): number => customerPurchasesPart() + customerActivityPart()
     this.#watermarks = watermarks
     // Immediate: a watermark is read and advanced under the write lock, so two connections never race.
@@ -95,31 +130,37 @@ export class CustomerTotalsStore {
       customerHistoriesPart()
       return changed
     }).immediate
-    this.#delta = db.prepare<{ customerId: number; through: number }, TotalsDelta>(
-      `SELECT count(*) AS orders, coalesce(sum(iif(p.currency = a.currency, p.amount, 0)), 0) AS revenue,
-         coalesce(sum(p.currency = a.currency), 0) AS revenueOrders, min(p.ts) AS firstAt, max(p.ts) AS lastAt
-       FROM purchases p JOIN apps a ON a.id = p.app_id
-       WHERE p.id > @through AND p.customer_id = @customerId`,
-    )
+    this.#delta = new CustomerTotalsDelta(db)
   }
 
   /**
-   * Rows a refresh has yet to take: the purchases not yet in the totals or in `customer_purchases`, or the events
-   * not yet in `customer_activity`, whichever is more (cheap: rowid lookups). A customer's reads scan that many.
+   * Rows a refresh has yet to take: the purchases not yet in the totals or in `customer_purchases`, the refunds
+   * not yet in the totals, or the events not yet in `customer_activity`, whichever is more (cheap: rowid lookups).
+   * A customer's reads scan that many.
+   *
+   * @example
+   * if (totals.pending() > 10_000) totals.refresh()
    */
   pending(): number {
-    const { totalsThrough, purchasesThrough, latest, eventsThrough, latestEvent } = this.#watermarks.get()!
-    return Math.max(0, latest - Math.min(totalsThrough, purchasesThrough), latestEvent - eventsThrough)
+    const { totalsThrough, purchasesThrough, latest, refundsThrough, latestRefund, eventsThrough, latestEvent } = this.#watermarks.get()!
+    return Math.max(0, latest - Math.min(totalsThrough, purchasesThrough), latestRefund - refundsThrough, latestEvent - eventsThrough)
   }
 
-  /** Brings both parts up to date in one transaction; returns how many customers' totals changed. */
+  /**
+   * Brings both parts up to date in one transaction; returns how many customers' totals changed (one with new
+   * purchases and new refunds counts twice).
+   *
+   * @example
+   * totals.refresh() // 2 after purchases of two customers
+   */
   refresh(): number {
     if (this.pending() === 0) return 0
     return this.#refresh()
   }
 
   /**
-   * The totals part alone, in its own transaction: what lists show and sort by. Returns how many customers changed.
+   * The totals part alone (purchases and refunds), in its own transaction: what lists show and sort by. Returns how
+   * many customers changed, as `refresh()` does.
    *
    * @example
    * totals.refreshTotals() // then totals.refreshCustomerHistories(), with other commits free to go in between
@@ -129,8 +170,8 @@ export class CustomerTotalsStore {
   }
 
   /**
-   * The histories part alone, in its own transaction: `customer_purchases` and `customer_activity`. Returns how many
-   * purchases and events it added.
+   * The histories part alone, in its own transaction: `customer_purchases` and `customer_activity`, and the
+   * customers' `last_seen_at` for the new events. Returns how many purchases and events it added.
    *
    * @example
    * totals.refreshCustomerHistories() // 0 when both are up to date
@@ -140,12 +181,13 @@ export class CustomerTotalsStore {
   }
 
   /**
-   * What one customer's purchases after `through` (the watermark read together with its row) add to its totals.
+   * What one customer's purchases, refunds and events after `watermarks` (read together with its row) add to its
+   * totals.
    *
    * @example
-   * const delta = totals.delta(row.id, row.totalsThrough) // { orders: 2, revenue: 3998, … }
+   * const delta = totals.delta(row.id, appId, marks) // { orders: 2, revenue: 3998, refunds: 0, lastSeenAt, … }
    */
-  delta(customerId: number, through: number): TotalsDelta {
-    return this.#delta.get({ customerId, through })!
+  delta(customerId: number, appId: number, watermarks: TotalsWatermarks): TotalsDelta {
+    return this.#delta.of(customerId, appId, watermarks)
   }
 }

@@ -1,7 +1,7 @@
-import type { CustomerTotalsStore } from './customer-totals-store'
+import type { CustomerTotalsStore, TotalsWatermarks } from './customer-totals-store'
 import type { Db } from './database'
 
-export type CustomerSort = '-revenue' | '-lastPurchaseAt' | '-createdAt' | 'name'
+export type CustomerSort = '-revenue' | '-lastPurchaseAt' | '-lastSeenAt' | '-createdAt' | 'name'
 
 export type CustomerRow = {
   id: number
@@ -13,10 +13,15 @@ export type CustomerRow = {
   createdAt: number
   firstPurchaseAt: number | null
   lastPurchaseAt: number | null
+  /** The latest purchase, refund or event. */
+  lastSeenAt: number | null
   orders: number
+  /** Net: the purchases in the app's currency less the refunds in it. */
   revenue: number
   /** Orders in the app's currency, the ones `revenue` adds up. */
   revenueOrders: number
+  /** The refunds in the app's currency, which `revenue` is net of. */
+  refunds: number
 }
 
 export type PurchaseRow = {
@@ -51,16 +56,18 @@ export type PurchaseListQuery = {
   after?: Keyset
 }
 
-/** Per sort: the key expression (matching an index of migrations 1 and 4) and its direction. */
+/** Per sort: the key expression (matching an index of migrations 1, 4 and 8) and its direction. */
 const SORTS: Record<CustomerSort, { key: string; direction: 'ASC' | 'DESC' }> = {
   '-revenue': { key: 'revenue', direction: 'DESC' },
   '-lastPurchaseAt': { key: 'ifnull(last_purchase_at, -1)', direction: 'DESC' },
+  '-lastSeenAt': { key: 'ifnull(last_seen_at, -1)', direction: 'DESC' },
   '-createdAt': { key: 'created_at', direction: 'DESC' },
   name: { key: 'coalesce(name, user_id) COLLATE NOCASE', direction: 'ASC' },
 }
 
 const customerColumns = `id, user_id AS userId, name, email, phone, traits, created_at AS createdAt,
-  first_purchase_at AS firstPurchaseAt, last_purchase_at AS lastPurchaseAt, orders, revenue, revenue_orders AS revenueOrders`
+  first_purchase_at AS firstPurchaseAt, last_purchase_at AS lastPurchaseAt, last_seen_at AS lastSeenAt, orders, revenue,
+  revenue_orders AS revenueOrders, refunds`
 const purchaseColumns = `p.id, p.order_id AS orderId, c.user_id AS userId, p.amount, p.currency, p.ts, p.items, p.properties`
 
 /**
@@ -96,8 +103,9 @@ export class CustomersStore {
     private readonly db: Db,
     private readonly totals: CustomerTotalsStore,
   ) {
-    this.#customerByUserId = db.prepare<[number, string], CustomerRow & { totalsThrough: number }>(
-      `SELECT ${customerColumns}, (SELECT totals_through FROM customer_totals) AS totalsThrough
+    this.#customerByUserId = db.prepare<[number, string], CustomerRow & TotalsWatermarks>(
+      `SELECT ${customerColumns}, (SELECT totals_through FROM customer_totals) AS totalsThrough,
+         (SELECT refunds_through FROM customer_totals) AS refundsThrough, (SELECT events_through FROM customer_totals) AS eventsThrough
        FROM customers WHERE app_id = ? AND user_id = ?`,
     )
     this.#customerEvents = db.prepare<[number, number], CustomerEventRow>(
@@ -129,7 +137,7 @@ export class CustomersStore {
     this.#exactCustomerRead = db.transaction((appId: number, userId: string) => this.#exactCustomer(appId, userId))
   }
 
-  /** Purchases not yet in the customers' stored totals (which lists show and sort by); cheap: two rowid lookups. */
+  /** Rows not yet in the customers' stored totals (which lists show and sort by); cheap: rowid lookups. */
   pendingTotals(): number {
     return this.totals.pending()
   }
@@ -159,27 +167,40 @@ export class CustomersStore {
     }
   }
 
-  /** One customer, its totals exact: the stored ones plus what its purchases after their watermark add. */
+  /**
+   * One customer, its totals exact: the stored ones plus what its purchases, refunds and events after their
+   * watermarks add.
+   *
+   * @example
+   * store.findCustomer(app.id, 'u_1') // { orders: 3, revenue: 2500, refunds: 500, lastSeenAt, … }
+   */
   findCustomer(appId: number, userId: string): CustomerRow | undefined {
-    // One read transaction: the row, its watermark and the purchases after it come from one snapshot, so a refresh
-    // committed by the writer between the two reads cannot count a purchase twice.
+    // One read transaction: the row, its watermarks and the rows after them come from one snapshot, so a refresh
+    // committed by the writer between the reads cannot count a purchase or a refund twice.
     return this.#exactCustomerRead(appId, userId)
   }
 
   #exactCustomer(appId: number, userId: string): CustomerRow | undefined {
     const found = this.#customerByUserId.get(appId, userId)
     if (!found) return undefined
-    const { totalsThrough, ...row } = found
-    const delta = this.totals.delta(row.id, totalsThrough)
-    if (delta.orders === 0) return row
-    return {
+    const { totalsThrough, refundsThrough, eventsThrough, ...row } = found
+    const delta = this.totals.delta(row.id, appId, { totalsThrough, refundsThrough, eventsThrough })
+    // Nothing purchased, refunded or tracked after the watermarks.
+    if (delta.lastSeenAt === null) return row
+    const exact: CustomerRow = {
       ...row,
-      orders: row.orders + delta.orders,
       revenue: row.revenue + delta.revenue,
+      refunds: row.refunds + delta.refunds,
+      lastSeenAt: Math.max(row.lastSeenAt ?? delta.lastSeenAt, delta.lastSeenAt),
+    }
+    if (delta.firstAt === null || delta.lastAt === null) return exact
+    return {
+      ...exact,
+      orders: row.orders + delta.orders,
       revenueOrders: row.revenueOrders + delta.revenueOrders,
-      firstPurchaseAt: Math.min(row.firstPurchaseAt ?? delta.firstAt!, delta.firstAt!),
-      lastPurchaseAt: Math.max(row.lastPurchaseAt ?? delta.lastAt!, delta.lastAt!),
-      createdAt: Math.min(row.createdAt, delta.firstAt!),
+      firstPurchaseAt: Math.min(row.firstPurchaseAt ?? delta.firstAt, delta.firstAt),
+      lastPurchaseAt: Math.max(row.lastPurchaseAt ?? delta.lastAt, delta.lastAt),
+      createdAt: Math.min(row.createdAt, delta.firstAt),
     }
   }
 

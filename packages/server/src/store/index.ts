@@ -26,7 +26,7 @@ export {
   type CustomerListQuery,
   type PurchaseListQuery,
 } from './customers-store'
-export { CustomerTotalsStore, type TotalsDelta } from './customer-totals-store'
+export { CustomerTotalsStore, type TotalsDelta, type TotalsWatermarks } from './customer-totals-store'
 export { WalCheckpointer } from './wal-checkpointer'
 export { createStores, type Stores } from './stores'
 export { LedgerStore, type LedgerPurchaseRow, type LedgerCustomerRow, type LedgerRefundRow } from './ledger-store'

@@ -246,4 +246,38 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE customer_totals ADD COLUMN events_through INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 8,
+    name: 'customers net of refunds, and when each was last seen, derived in bulk like the totals',
+    sql: /* sql */ `
+      -- revenue becomes net: the purchases in the app's currency less its refunds in that currency (refunds holds
+      -- those). last_seen_at is the latest purchase, refund or event. CustomerTotalsStore adds the refunds after
+      -- refunds_through with the purchases, and the events after events_through with customer_activity.
+      ALTER TABLE customers ADD COLUMN refunds INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE customers ADD COLUMN last_seen_at INTEGER;
+      ALTER TABLE customer_totals ADD COLUMN refunds_through INTEGER NOT NULL DEFAULT 0;
+      UPDATE customer_totals SET refunds_through = (SELECT coalesce(max(id), 0) FROM refunds);
+
+      UPDATE customers SET revenue = revenue - given.refunds, refunds = given.refunds
+      FROM (
+        SELECT r.customer_id AS customer_id, sum(iif(r.currency = a.currency, r.amount, 0)) AS refunds
+        FROM refunds r JOIN apps a ON a.id = r.app_id GROUP BY r.customer_id
+      ) AS given
+      WHERE customers.id = given.customer_id;
+
+      -- The purchases in the totals (up to totals_through), every refund, and the events in customer_activity (up to
+      -- events_through): the later ones are added by the refresh that takes them.
+      UPDATE customers SET last_seen_at = last_purchase_at;
+      UPDATE customers SET last_seen_at = max(coalesce(last_seen_at, seen.at), seen.at)
+      FROM (
+        SELECT customer_id, max(at) AS at FROM (
+          SELECT customer_id, max(ts) AS at FROM refunds GROUP BY customer_id
+          UNION ALL
+          SELECT customer_id, max(ts) AS at FROM customer_activity GROUP BY app_id, customer_id
+        ) GROUP BY customer_id
+      ) AS seen
+      WHERE customers.id = seen.customer_id;
+      CREATE INDEX customers_by_last_seen ON customers(app_id, ifnull(last_seen_at, -1) DESC, id DESC);
+    `,
+  },
 ]
