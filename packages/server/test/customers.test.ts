@@ -21,11 +21,13 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-async function allPages(query: string): Promise<{ userId: string; revenue: number; name: string | null; lastPurchaseAt: string | null; createdAt: string }[]> {
+type Row = { userId: string; revenue: number; refunds: number; name: string | null; lastPurchaseAt: string | null; lastSeenAt: string | null; createdAt: string }
+
+async function allPages(query: string, key = account.secret): Promise<Row[]> {
   const rows = []
   let cursor: string | null = null
   do {
-    const res = await server.call('GET', `/v1/customers?limit=5&${query}${cursor ? `&cursor=${cursor}` : ''}`, { key: account.secret })
+    const res = await server.call('GET', `/v1/customers?limit=5&${query}${cursor ? `&cursor=${cursor}` : ''}`, { key })
     expect(res.status).toBe(200)
     expect(res.body.data.length).toBeLessThanOrEqual(5)
     rows.push(...res.body.data)
@@ -35,13 +37,18 @@ async function allPages(query: string): Promise<{ userId: string; revenue: numbe
 }
 
 describe('GET /v1/customers', () => {
-  it.each(['-revenue', '-lastPurchaseAt', '-createdAt', 'name'])('pages through every customer once, in %s order', async (sort) => {
+  it.each(['-revenue', '-lastPurchaseAt', '-lastSeenAt', '-createdAt', 'name'])('pages through every customer once, in %s order', async (sort) => {
     const rows = await allPages(`sort=${sort}`)
     expect(rows).toHaveLength(N)
     expect(new Set(rows.map((row) => row.userId)).size).toBe(N)
-    const keys = rows.map((row) =>
-      sort === '-revenue' ? -row.revenue : sort === '-lastPurchaseAt' ? -Date.parse(row.lastPurchaseAt!) : sort === '-createdAt' ? -Date.parse(row.createdAt) : (row.name ?? row.userId).toLowerCase(),
-    )
+    const keyOf: Record<string, (row: Row) => number | string> = {
+      '-revenue': (row) => -row.revenue,
+      '-lastPurchaseAt': (row) => -Date.parse(row.lastPurchaseAt!),
+      '-lastSeenAt': (row) => -Date.parse(row.lastSeenAt!),
+      '-createdAt': (row) => -Date.parse(row.createdAt),
+      name: (row) => (row.name ?? row.userId).toLowerCase(),
+    }
+    const keys = rows.map(keyOf[sort]!)
     expect(keys).toEqual([...keys].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)))
   })
 
@@ -94,5 +101,79 @@ describe('totals refresh', () => {
     expect(res.body.data[0]).toMatchObject({ userId: 'c07', revenue: 5000 + 49 + 50 + 51 + 52 })
     expect(server.crm.stores.customers.pendingTotals()).toBe(0)
     expect(mainConnectionRefresh).not.toHaveBeenCalled()
+  })
+})
+
+describe('customers net of refunds', () => {
+  let shop: Account
+  beforeAll(async () => {
+    shop = await server.signup('Refunds')
+  })
+  const send = async (...batch: Record<string, unknown>[]) => {
+    const res = await server.call('POST', '/v1/batch', { key: shop.secret, body: { batch } })
+    expect(res.body).toMatchObject({ rejected: [] })
+  }
+  const detail = async (userId: string) => (await server.call('GET', `/v1/customers/${userId}`, { key: shop.secret })).body
+  const listed = async (userId: string) => (await allPages('sort=name', shop.secret)).find((row) => row.userId === userId)
+
+  it('counts refunds of an order, of the customer alone and in another currency, to the cent, before and after a refresh', async () => {
+    await send(
+      { type: 'purchase', orderId: 'n-1', userId: 'net', amount: '100.10', currency: 'USD', product: 'Kettle', timestamp: '2026-01-10T10:00:00Z' },
+      { type: 'purchase', orderId: 'n-2', userId: 'net', amount: '0.30', currency: 'USD', product: 'Tea', timestamp: '2026-01-11T10:00:00Z' },
+      { type: 'purchase', orderId: 'n-3', userId: 'net', amount: '50', currency: 'EUR', product: 'Mug', timestamp: '2026-01-12T10:00:00Z' },
+    )
+    await server.crm.services.ingestion.refreshTotals()
+    await send(
+      { type: 'refund', refundId: 'nr-1', userId: 'net', orderId: 'n-1', amount: '25.05', currency: 'USD', timestamp: '2026-01-13T10:00:00Z' },
+      { type: 'refund', refundId: 'nr-2', userId: 'net', orderId: 'n-2', amount: '0.10', currency: 'USD', timestamp: '2026-01-14T10:00:00Z' },
+      { type: 'refund', refundId: 'nr-3', userId: 'net', amount: '0.15', currency: 'USD', reason: 'Goodwill', timestamp: '2026-01-15T10:00:00Z' },
+      { type: 'refund', refundId: 'nr-4', userId: 'net', orderId: 'n-3', amount: '20', currency: 'EUR', timestamp: '2026-01-16T10:00:00Z' },
+    )
+    const expected = {
+      orders: 3,
+      revenue: 75.1, // 100.10 + 0.30 − 25.05 − 0.10 − 0.15; the euros are neither revenue nor refunds in a USD app
+      refunds: 25.3,
+      averageOrderValue: 37.55, // net, over the 2 orders in dollars
+      firstPurchaseAt: '2026-01-10T10:00:00.000Z',
+      lastPurchaseAt: '2026-01-12T10:00:00.000Z',
+      lastSeenAt: '2026-01-16T10:00:00.000Z',
+    }
+    expect(server.crm.stores.customers.pendingTotals()).toBeGreaterThan(0)
+    const before = await detail('net')
+    expect(before.stats).toEqual(expected)
+    expect(before.timeline.filter((entry: { type: string }) => entry.type === 'refund').map((entry: { amount: number }) => entry.amount)).toEqual([20, 0.15, 0.1, 25.05])
+
+    expect(await listed('net')).toMatchObject({ revenue: 75.1, refunds: 25.3, lastSeenAt: expected.lastSeenAt })
+    expect(server.crm.stores.customers.pendingTotals()).toBe(0)
+    expect((await detail('net')).stats).toEqual(expected)
+  })
+
+  it('sorts by -lastSeenAt: an event makes a customer the most recent, an older event does not', async () => {
+    await send(
+      { type: 'purchase', orderId: 's-1', userId: 'seen-a', amount: 1, currency: 'USD', product: 'P', timestamp: '2026-02-01T00:00:00Z' },
+      { type: 'purchase', orderId: 's-2', userId: 'seen-b', amount: 1, currency: 'USD', product: 'P', timestamp: '2026-02-03T00:00:00Z' },
+    )
+    const order = async () => (await allPages('sort=-lastSeenAt', shop.secret)).map((row) => row.userId).filter((userId) => userId.startsWith('seen-'))
+    expect(await order()).toEqual(['seen-b', 'seen-a'])
+    await send({ type: 'event', userId: 'seen-a', event: 'Opened support ticket', timestamp: '2026-02-05T00:00:00Z' })
+    await send({ type: 'event', userId: 'seen-b', event: 'Viewed pricing', timestamp: '2026-01-01T00:00:00Z' })
+    await send({ type: 'event', userId: 'seen-c', event: 'Signed in', timestamp: '2026-02-04T00:00:00Z' })
+    expect(await order()).toEqual(['seen-a', 'seen-c', 'seen-b'])
+    const first = (await server.call('GET', '/v1/customers?sort=-lastSeenAt&limit=1', { key: shop.secret })).body.data[0]
+    expect(first).toMatchObject({ userId: 'seen-a', lastSeenAt: '2026-02-05T00:00:00.000Z', lastPurchaseAt: '2026-02-01T00:00:00.000Z', revenue: 1, refunds: 0 })
+    expect((await detail('seen-c')).stats).toMatchObject({ orders: 0, revenue: 0, refunds: 0, averageOrderValue: null, lastSeenAt: '2026-02-04T00:00:00.000Z' })
+  })
+
+  it('sorts -revenue by net revenue', async () => {
+    await send(
+      { type: 'purchase', orderId: 'r-1', userId: 'rank-big', amount: 1000, currency: 'USD', product: 'P', timestamp: '2026-03-01T00:00:00Z' },
+      { type: 'purchase', orderId: 'r-2', userId: 'rank-kept', amount: 600, currency: 'USD', product: 'P', timestamp: '2026-03-01T00:00:00Z' },
+      { type: 'refund', refundId: 'rr-1', userId: 'rank-big', orderId: 'r-1', amount: 500, currency: 'USD', timestamp: '2026-03-02T00:00:00Z' },
+    )
+    const ranked = (await allPages('sort=-revenue', shop.secret)).filter((row) => row.userId.startsWith('rank-'))
+    expect(ranked.map((row) => [row.userId, row.revenue, row.refunds])).toEqual([
+      ['rank-kept', 600, 0],
+      ['rank-big', 500, 500],
+    ])
   })
 })

@@ -1,16 +1,11 @@
-import type { z } from '@hono/zod-openapi'
 import { ApiError } from '../http/api-error'
 import { toMajorUnits } from '../money'
 import { decodeCursor, encodeCursor } from '../pagination'
 import type { AppRow, CustomerRow, CustomerSort, CustomersStore, PurchaseRow } from '../store'
 import { isoTime } from '../time'
-import type { CustomerDetailSchema, CustomerSummarySchema, PurchaseSchema, TimelineEntrySchema } from './schemas'
+import type { CustomerDetail, CustomerSummary, Page, Purchase, TimelineEntry } from './response-types'
 
-type CustomerSummary = z.infer<typeof CustomerSummarySchema>
-type Purchase = z.infer<typeof PurchaseSchema>
-type TimelineEntry = z.infer<typeof TimelineEntrySchema>
-export type CustomerDetail = z.infer<typeof CustomerDetailSchema>
-export type Page<T> = { data: T[]; nextCursor: string | null }
+export type { CustomerDetail, Page } from './response-types'
 
 /** Supplies `predictions` for a customer once the analytics are there; null until then. */
 export type PredictionSource = (
@@ -115,9 +110,13 @@ export class CustomersService {
       stats: {
         orders: row.orders,
         revenue,
+        refunds: toMajorUnits(row.refunds, app.currency),
+        // Net, as `revenue` beside it and the sales report's: what an order of this customer was worth once refunds
+        // were given back.
         averageOrderValue: row.revenueOrders > 0 ? toMajorUnits(Math.round(row.revenue / row.revenueOrders), app.currency) : null,
         firstPurchaseAt: isoTime(row.firstPurchaseAt),
         lastPurchaseAt: isoTime(row.lastPurchaseAt),
+        lastSeenAt: isoTime(row.lastSeenAt),
       },
       predictions: await this.predictions(app, row, options),
       purchases,
@@ -164,8 +163,10 @@ function summary(app: AppRow, row: CustomerRow): CustomerSummary {
     createdAt: new Date(row.createdAt).toISOString(),
     firstPurchaseAt: isoTime(row.firstPurchaseAt),
     lastPurchaseAt: isoTime(row.lastPurchaseAt),
+    lastSeenAt: isoTime(row.lastSeenAt),
     orders: row.orders,
     revenue: toMajorUnits(row.revenue, app.currency),
+    refunds: toMajorUnits(row.refunds, app.currency),
   }
 }
 

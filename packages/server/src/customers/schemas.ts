@@ -3,7 +3,10 @@ import { AsOf, DateOrDateTime, ListQuery } from '../schemas'
 
 export const CustomerListQuery = ListQuery.extend({
   search: z.string().max(200).optional().openapi({ description: 'Matches userId, name and email (substring, case-insensitive)' }),
-  sort: z.enum(['-revenue', '-lastPurchaseAt', '-createdAt', 'name']).default('-revenue'),
+  sort: z
+    .enum(['-revenue', '-lastPurchaseAt', '-lastSeenAt', '-createdAt', 'name'])
+    .default('-revenue')
+    .openapi({ description: '`-revenue` is by net revenue; `-lastSeenAt` by the latest purchase, refund or event (never seen last)' }),
 })
 
 export const CustomerParams = z.object({ userId: z.string().openapi({ param: { name: 'userId', in: 'path' } }) })
@@ -34,8 +37,12 @@ export const CustomerSummarySchema = z
     createdAt: z.string(),
     firstPurchaseAt: z.string().nullable(),
     lastPurchaseAt: z.string().nullable(),
+    lastSeenAt: z.string().nullable().openapi({ description: 'The latest purchase, refund or event; null when there is none' }),
     orders: z.number().int().openapi({ description: 'All orders, in any currency' }),
-    revenue: z.number().openapi({ description: 'Revenue in the app’s currency, major units' }),
+    revenue: z.number().openapi({
+      description: 'Net revenue in the app’s currency, major units: its orders in that currency less its refunds in it (may be negative)',
+    }),
+    refunds: z.number().openapi({ description: 'What was given back, in the app’s currency, major units' }),
   })
   .openapi('CustomerSummary')
 
@@ -98,11 +105,15 @@ export const CustomerDetailSchema = z
       createdAt: z.string(),
     }),
     stats: z.object({
-      orders: z.number().int(),
-      revenue: z.number(),
-      averageOrderValue: z.number().nullable(),
+      orders: z.number().int().openapi({ description: 'All orders, in any currency, refunded ones included' }),
+      revenue: z.number().openapi({ description: 'Net: orders in the app’s currency less refunds in it, major units' }),
+      refunds: z.number().openapi({ description: 'What was given back, in the app’s currency, major units' }),
+      averageOrderValue: z.number().nullable().openapi({
+        description: 'Net per order: `revenue` over the orders in the app’s currency; null without such an order',
+      }),
       firstPurchaseAt: z.string().nullable(),
       lastPurchaseAt: z.string().nullable(),
+      lastSeenAt: z.string().nullable().openapi({ description: 'The latest purchase, refund or event' }),
     }),
     predictions: PredictionsSchema.nullable(),
     purchases: z.array(PurchaseSchema).openapi({ description: 'The latest 100; page through /v1/purchases?userId= for all' }),
