@@ -65,6 +65,7 @@ const READS = [
   `/v1/reports/sales?interval=month&asOf=${ASOF}`,
   `/v1/reports/sales?interval=day&from=2026-09-01&to=2026-09-30&asOf=${ASOF}`,
   '/v1/reports/sales',
+  `/v1/reports/events?interval=month&asOf=${ASOF}&top=100`,
   `/v1/insights?asOf=${ASOF}`,
   `/v1/insights?asOf=${ASOF}&lang=ru`,
   '/v1/insights',
@@ -138,7 +139,7 @@ describe('what an embed token reads holds no personal data', { timeout: 120_000 
       expect(leaksIn(res.body), path).toEqual([])
     }
     expect(readable.filter((path) => path.startsWith('/v1/')).sort()).toEqual(
-      ['/v1/insights', '/v1/insights/forecast', '/v1/insights/recommendations', '/v1/insights/trends', '/v1/reports/sales'].sort(),
+      ['/v1/insights', '/v1/insights/forecast', '/v1/insights/recommendations', '/v1/insights/trends', '/v1/reports/events', '/v1/reports/sales'].sort(),
     )
   })
 })

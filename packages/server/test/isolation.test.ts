@@ -17,14 +17,15 @@ beforeAll(async () => {
     { type: 'purchase', orderId: 'b-order', userId: 'b-only', amount: 10, currency: 'USD', product: 'B thing' },
     { type: 'purchase', orderId: 'b-order-3', userId: 'b-only-purchaser', amount: 20, currency: 'USD', product: 'B thing' },
     { type: 'purchase', orderId: 'b-order-4', userId: 'b-only-purchaser', amount: 30, currency: 'USD', product: 'B thing' },
+    { type: 'event', userId: 'b-only-purchaser', event: 'B secret event' },
   ]
   const sent = await server.call('POST', '/v1/batch', { key: b.secret, body: { batch } })
-  expect(sent.body).toMatchObject({ accepted: 4, rejected: [] })
+  expect(sent.body).toMatchObject({ accepted: 5, rejected: [] })
 })
 afterAll(() => server.close())
 
 /** Strings that only app B's data contains: none may appear in anything app A's credentials read. */
-const B_MARKERS = ['b-only-purchaser', 'b-order-3', 'B thing', 'secret@b.example', 'Bob’s customer']
+const B_MARKERS = ['b-only-purchaser', 'b-order-3', 'B thing', 'secret@b.example', 'Bob’s customer', 'B secret event']
 
 function expectNothingOfB(body: unknown): void {
   const text = JSON.stringify(body)
@@ -165,6 +166,16 @@ const probes: Record<string, (creds: Credentials) => Promise<void>> = {
       }
       expect(report.body.topCustomers.map((customer: { userId: string }) => customer.userId)).toEqual(['b-only'])
       expect(report.body.topCustomers[0].name).toBe('Renamed by A')
+    }
+  },
+  'GET /v1/reports/events': async (creds) => {
+    for (const key of [creds.secret, creds.adminToken, creds.embedToken]) {
+      const report = await server.call('GET', '/v1/reports/events?interval=month', { key })
+      expect(report.status).toBe(200)
+      // A's own event on its twin of b-only (the POST /v1/events probe), none of B's.
+      expect(report.body.topEvents).toEqual([{ event: 'Viewed pricing', count: 1, customers: 1 }])
+      expect(report.body.totals).toEqual({ events: 1, customers: 1 })
+      expectNothingOfB(report.body)
     }
   },
   'GET /v1/insights': async (creds) => insightsOfA(creds, '/v1/insights'),

@@ -2,11 +2,12 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import { Assistant, assistantTools, embedAssistantTools, InsightNarrator, LanguageModel, registerAssistantRoutes, reportModelAvailability } from '../assistant'
 import type { Config } from '../config'
 import type { CustomersService } from '../customers'
+import { EventLogs } from '../event-log'
 import type { AppEnv } from '../http/env'
 import type { IngestionService } from '../ingestion'
 import { Ledgers } from '../ledger'
 import type { Logger } from '../logger'
-import { ReportsService, registerReportsRoutes } from '../reports'
+import { EventsReportService, ReportsService, registerEventsReportRoutes, registerReportsRoutes } from '../reports'
 import type { Stores } from '../store'
 import { registerInsightsRoutes } from './insights-routes'
 import { InsightsService } from './insights-service'
@@ -14,6 +15,8 @@ import { InsightsService } from './insights-service'
 export type AnalyticsModule = {
   ledgers: Ledgers
   reports: ReportsService
+  /** The events report, from each app's custom events held in memory. */
+  eventsReport: EventsReportService
   insights: InsightsService
   llm: LanguageModel
   assistant: Assistant
@@ -48,6 +51,7 @@ export function createAnalyticsModule(options: AnalyticsModuleOptions): Analytic
   const { config, logger } = options
   const ledgers = new Ledgers(options.stores.ledger)
   const reports = new ReportsService(ledgers, options.stores.ledger)
+  const eventsReport = new EventsReportService(new EventLogs(options.stores.eventLog))
   const llm = new LanguageModel({ enabled: config.aiEnabled, host: config.ollamaHost, model: config.aiModel, timeoutMs: options.aiTimeoutMs ?? 30_000 })
   const insights = new InsightsService({
     ledgers,
@@ -66,12 +70,14 @@ export function createAnalyticsModule(options: AnalyticsModuleOptions): Analytic
   return {
     ledgers,
     reports,
+    eventsReport,
     insights,
     llm,
     assistant,
     embedAssistant,
     register(app) {
       registerReportsRoutes(app, reports)
+      registerEventsReportRoutes(app, eventsReport)
       registerInsightsRoutes(app, insights)
       registerAssistantRoutes(app, { assistant, embedAssistant })
     },
