@@ -1,5 +1,5 @@
 import { defineConfig } from 'tsup'
-import { buildSdkAssets } from './src/sdk-distribution/build-sdk-assets'
+import { buildSdkAssets } from './scripts/build-sdk-assets'
 
 export default defineConfig({
   // The worker threads are loaded by file, next to main.js and index.js.

@@ -7,7 +7,7 @@ import { promisify } from 'node:util'
 import { createContext, runInContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserSnippet, SDK_GLOBAL, sdkSnippet } from '../src/admin/client/views/snippets'
-import { buildSdkAssets } from '../src/sdk-distribution/build-sdk-assets'
+import { buildSdkAssets } from '../scripts/build-sdk-assets'
 import { startServerProcess, type ServerProcess } from './server-process'
 
 // The check, as a user with no registry for crm-sdk does it: a real server, a sign-up, a new Node project

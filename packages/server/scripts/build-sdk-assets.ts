@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { packStandalone, type StandalonePackage } from '../../../sdk/scripts/standalone-package'
+import { packStandalone, type StandalonePackage } from '../../sdk/scripts/standalone-package'
 
 /**
  * Makes what the server serves of the SDK, from the SDK's build (`crm-sdk`'s `dist/`): `crm-sdk.tgz`, an npm
