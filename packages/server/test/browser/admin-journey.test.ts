@@ -121,6 +121,20 @@ describe('a new user in the admin page', { timeout: 120_000 }, () => {
     await hasCount(table.getByRole('row'), 13)
     await visible(table.getByRole('link', { name: HOSTILE_NAME, exact: true }))
     await screenshot(page, 'customers')
+    // Ada, whose purchases are days old at least, gets a refund and an event now: the latest seen of them all.
+    const activity = await server.call('POST', '/v1/batch', {
+      key: publishable,
+      body: {
+        batch: [
+          { type: 'refund', refundId: 'ada-r1', userId: 'ada', orderId: 'o-ada-0', amount: 2.5, currency: 'USD', reason: 'Chipped' },
+          { type: 'event', userId: 'ada', event: 'Opened support ticket', properties: { topic: 'delivery' } },
+        ],
+      },
+    })
+    expect(activity.body.rejected).toEqual([])
+    await page.getByLabel('Sort').selectOption('-lastSeenAt')
+    await hasText(table.getByRole('row').nth(1), 'Ada Lovelace')
+    await hasText(table.getByRole('row').nth(0), 'Last seen')
     await page.getByLabel('Search').fill('ada')
     await hasCount(table.getByRole('row'), 2, 5000)
     await page.getByLabel('Sort').selectOption('name')
@@ -129,6 +143,23 @@ describe('a new user in the admin page', { timeout: 120_000 }, () => {
     await hasCount(page.getByRole('table', { name: 'Purchases' }).getByRole('row'), 4)
     await expect.poll(() => page.locator('.timeline li').count()).toBeGreaterThan(0)
     await screenshot(page, 'customer')
+    // The timeline shows the refund and the event in words beside the purchases, and filters by kind.
+    const timeline = page.locator('.timeline li')
+    await hasText(timeline.first(), 'Refund')
+    await hasText(page.locator('.timeline li[data-type="refund"]'), 'of order o-ada-0')
+    await hasText(page.locator('.timeline li[data-type="event"]'), 'Opened support ticket')
+    await hasCount(page.locator('.timeline li[data-type="purchase"]'), 3)
+    await page.getByRole('checkbox', { name: 'Purchases' }).uncheck()
+    await page.getByRole('checkbox', { name: 'Profile' }).uncheck()
+    await hasCount(timeline, 2)
+    expect(await timeline.evaluateAll((items) => items.map((item) => item.getAttribute('data-type')).sort())).toEqual(['event', 'refund'])
+    await page.getByRole('checkbox', { name: 'Refunds' }).uncheck()
+    await page.getByRole('checkbox', { name: 'Events' }).uncheck()
+    await hasText(timeline.first(), 'Nothing of the chosen kinds.')
+    await page.getByRole('checkbox', { name: 'Purchases' }).check()
+    await hasCount(page.locator('.timeline li[data-type="purchase"]'), 3)
+    await hasCount(timeline, 3)
+    await screenshot(page, 'customer-timeline-purchases')
     await page.goto(`${server.url}/#/customers/hostile`)
     await visible(page.getByRole('heading', { name: HOSTILE_NAME, level: 1 }))
     await hasText(page.getByRole('table', { name: 'Purchases' }), HOSTILE_PRODUCT)

@@ -1,18 +1,10 @@
+import type { CustomerDetail } from '../../../customers/response-types'
 import { h, table } from '../dom'
 import { money, num, when } from '../format'
 import { t } from '../i18n'
 import { card, facts, loadInto } from './async-section'
+import { customerTimeline } from './customer-timeline'
 import type { ViewContext } from './view-context'
-
-type Item = { name: string; quantity?: number; price?: number }
-type Purchase = { orderId: string; amount: number; currency: string; timestamp: string; items: Item[] }
-type Detail = {
-  customer: { userId: string; name: string | null; email: string | null; phone: string | null; traits: Record<string, unknown>; createdAt: string }
-  stats: { orders: number; revenue: number; averageOrderValue: number | null; firstPurchaseAt: string | null; lastPurchaseAt: string | null }
-  predictions: { model: string; probabilityActive: number; expectedPurchases: number; expectedRevenue: number | null; horizonDays: number } | null
-  purchases: Purchase[]
-  timeline: ({ type: string; at: string } & Record<string, unknown>)[]
-}
 
 /**
  * One customer: profile and traits, stats, predictions, purchases and timeline.
@@ -25,7 +17,7 @@ export function customerDetailView(context: ViewContext, userId: string): HTMLEl
   const body = h('div', {})
   void loadInto(
     body,
-    () => context.api.get<Detail>(`/v1/customers/${encodeURIComponent(userId)}`),
+    () => context.api.get<CustomerDetail>(`/v1/customers/${encodeURIComponent(userId)}`),
     ({ customer, stats, predictions, purchases, timeline }) => [
       h('h1', { tabindex: '-1' }, customer.name ?? customer.userId),
       h(
@@ -45,10 +37,12 @@ export function customerDetailView(context: ViewContext, userId: string): HTMLEl
           t('stats'),
           facts([
             [t('orders'), String(stats.orders)],
-            [t('revenue'), money(stats.revenue, currency)],
+            [t('netRevenue'), money(stats.revenue, currency)],
+            [t('customerRefunds'), money(stats.refunds, currency)],
             [t('averageOrder'), stats.averageOrderValue === null ? '—' : money(stats.averageOrderValue, currency)],
             [t('firstPurchase'), when(stats.firstPurchaseAt)],
             [t('lastPurchase'), when(stats.lastPurchaseAt)],
+            [t('lastSeen'), when(stats.lastSeenAt)],
           ]),
         ),
         card(
@@ -80,25 +74,9 @@ export function customerDetailView(context: ViewContext, userId: string): HTMLEl
           ),
         ),
       ),
-      card(
-        t('timeline'),
-        h(
-          'ol',
-          { class: 'timeline' },
-          timeline.map((entry) =>
-            h('li', {}, h('time', { datetime: entry.at }, when(entry.at)), ' ', h('strong', {}, entry.type), ' ', timelineDetail(entry)),
-          ),
-        ),
-      ),
+      card(t('timeline'), customerTimeline(timeline)),
     ],
     `${t('noCustomers')} (${userId})`,
   )
   return h('div', {}, h('p', {}, h('a', { href: '#/customers' }, `← ${t('back')}`)), body)
-}
-
-function timelineDetail(entry: Record<string, unknown>): string {
-  if (entry.type === 'purchase' && typeof entry.amount === 'number' && typeof entry.currency === 'string') {
-    return `${String(entry.orderId ?? '')} ${money(entry.amount, entry.currency)}`
-  }
-  return Array.isArray(entry.fields) ? entry.fields.join(', ') : ''
 }

@@ -1,17 +1,16 @@
+import type { CustomerSummary, Page } from '../../../customers/response-types'
 import { field, h, replace, table } from '../dom'
 import { money, when } from '../format'
 import { t } from '../i18n'
 import { loadInto } from './async-section'
 import type { ViewContext } from './view-context'
 
-type CustomerSummary = { userId: string; name: string | null; email: string | null; orders: number; revenue: number; lastPurchaseAt: string | null }
-type Page = { data: CustomerSummary[]; nextCursor: string | null }
-
 const PAGE_SIZE = 25
 
 /**
  * The customer list: search (debounced), sort, and pages through `nextCursor` (with a stack of earlier cursors
- * for "previous"). A customer's name links to their profile.
+ * for "previous"). Revenue is net of the refunds shown beside it; "last seen" is the latest purchase, refund or
+ * event. A customer's name links to their profile.
  *
  * @example
  * main.append(customersView(context))
@@ -23,6 +22,7 @@ export function customersView(context: ViewContext): HTMLElement {
     { name: 'sort' },
     h('option', { value: '-revenue' }, t('sortRevenue')),
     h('option', { value: '-lastPurchaseAt' }, t('sortLastPurchase')),
+    h('option', { value: '-lastSeenAt' }, t('sortLastSeen')),
     h('option', { value: '-createdAt' }, t('sortCreated')),
     h('option', { value: 'name' }, t('sortName')),
   )
@@ -33,7 +33,7 @@ export function customersView(context: ViewContext): HTMLElement {
   const load = () =>
     loadInto(
       results,
-      () => context.api.get<Page>('/v1/customers', { search: search.value.trim(), sort: sort.value, limit: PAGE_SIZE, cursor: cursors[pageIndex] }),
+      () => context.api.get<Page<CustomerSummary>>('/v1/customers', { search: search.value.trim(), sort: sort.value, limit: PAGE_SIZE, cursor: cursors[pageIndex] }),
       (page) => {
         cursors[pageIndex + 1] = page.nextCursor ?? undefined
         if (page.data.length === 0) return h('p', { class: 'muted' }, t('noCustomers'))
@@ -42,7 +42,9 @@ export function customersView(context: ViewContext): HTMLElement {
           customer.email ?? '',
           String(customer.orders),
           money(customer.revenue, context.app.currency),
+          money(customer.refunds, context.app.currency),
           when(customer.lastPurchaseAt, true),
+          when(customer.lastSeenAt, true),
         ])
         const previous = h('button', { type: 'button', class: 'secondary', disabled: pageIndex === 0 }, t('previous'))
         const next = h('button', { type: 'button', class: 'secondary', disabled: page.nextCursor === null }, t('next'))
@@ -55,7 +57,7 @@ export function customersView(context: ViewContext): HTMLElement {
           void load()
         })
         return [
-          h('div', { class: 'scroll' }, table([t('name'), t('email'), t('orders'), t('revenue'), t('lastPurchase')], rows, t('customers'))),
+          h('div', { class: 'scroll' }, table([t('name'), t('email'), t('orders'), t('netRevenue'), t('customerRefunds'), t('lastPurchase'), t('lastSeen')], rows, t('customers'))),
           h('div', { class: 'pager' }, previous, h('span', { class: 'muted' }, String(pageIndex + 1)), next),
         ]
       },
