@@ -50,11 +50,21 @@ describe('GET /v1/reports/sales', () => {
     const report = res.body
     expect(report).toMatchObject({ currency: 'USD', from: '2026-01-01', to: '2026-03-31', interval: 'month' })
     expect(report.series).toEqual([
-      { period: '2026-01', revenue: 5, orders: 1, customers: 1, newCustomers: 1 },
-      { period: '2026-02', revenue: 30, orders: 2, customers: 1, newCustomers: 1 },
-      { period: '2026-03', revenue: 7.5, orders: 1, customers: 1, newCustomers: 0 },
+      { period: '2026-01', revenue: 5, grossRevenue: 5, refunds: 0, orders: 1, customers: 1, newCustomers: 1, partial: false },
+      { period: '2026-02', revenue: 30, grossRevenue: 30, refunds: 0, orders: 2, customers: 1, newCustomers: 1, partial: false },
+      { period: '2026-03', revenue: 7.5, grossRevenue: 7.5, refunds: 0, orders: 1, customers: 1, newCustomers: 0, partial: false },
     ])
-    expect(report.totals).toEqual({ revenue: 42.5, orders: 4, customers: 2, newCustomers: 2, averageOrderValue: 10.63, repeatCustomerRate: 1 })
+    expect(report.totals).toEqual({
+      revenue: 42.5,
+      grossRevenue: 42.5,
+      refunds: 0,
+      orders: 4,
+      customers: 2,
+      newCustomers: 2,
+      averageOrderValue: 10.63,
+      repeatCustomerRate: 1,
+      refundRate: 0,
+    })
     expect(report.topProducts).toEqual([
       { product: 'Tea', productId: 'tea', revenue: 32.5, orders: 4, quantity: 5 },
       { product: 'Cup', productId: 'cup', revenue: 10, orders: 1, quantity: 1 },
@@ -63,7 +73,7 @@ describe('GET /v1/reports/sales', () => {
       { userId: 'ann', name: 'Ann', revenue: 30, orders: 2 },
       { userId: 'bob', name: null, revenue: 12.5, orders: 2 },
     ])
-    expect(report.otherCurrencies).toEqual([{ currency: 'EUR', revenue: 100, orders: 1 }])
+    expect(report.otherCurrencies).toEqual([{ currency: 'EUR', revenue: 100, grossRevenue: 100, refunds: 0, orders: 1 }])
   })
 
   it('ignores what happened after asOf and counts repeat customers by the end of the range', async () => {

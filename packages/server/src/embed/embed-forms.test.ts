@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { KeyCaller } from '../http/env'
 import type { Insights, RecommendationView } from '../insights/schemas'
 import type { SalesReport } from '../reports'
+import { EmbedSalesReportSchema } from '../reports/schemas'
 import type { AppRow } from '../store'
 import { asIs, embedInsights, embedRecommendation, embedRecommendations, embedSalesReport, readableBy } from './embed-forms'
 
@@ -13,14 +14,24 @@ const report: SalesReport = {
   from: '2026-01-01',
   to: '2026-03-31',
   interval: 'month',
-  totals: { revenue: 42.5, orders: 4, customers: 2, newCustomers: 2, averageOrderValue: 10.63, repeatCustomerRate: 1 },
-  series: [{ period: '2026-01', revenue: 42.5, orders: 4, customers: 2, newCustomers: 2 }],
+  totals: {
+    revenue: 42.5,
+    grossRevenue: 50,
+    refunds: 7.5,
+    orders: 4,
+    customers: 2,
+    newCustomers: 2,
+    averageOrderValue: 10.63,
+    repeatCustomerRate: 1,
+    refundRate: 0.15,
+  },
+  series: [{ period: '2026-01', revenue: 42.5, grossRevenue: 50, refunds: 7.5, orders: 4, customers: 2, newCustomers: 2, partial: true }],
   topProducts: [{ product: 'Tea', productId: 'tea', revenue: 32.5, orders: 4, quantity: 5 }],
   topCustomers: [
     { userId: 'ann@example.com', name: 'Ann Example', revenue: 30, orders: 2 },
     { userId: 'bob', name: null, revenue: 12.5, orders: 2 },
   ],
-  otherCurrencies: [{ currency: 'EUR', revenue: 100, orders: 1 }],
+  otherCurrencies: [{ currency: 'EUR', revenue: 90, grossRevenue: 100, refunds: 10, orders: 1 }],
 }
 
 const recommendation: RecommendationView = {
@@ -43,6 +54,13 @@ describe('embed forms', () => {
     ])
     const { topCustomers: _full, ...fullFigures } = report
     expect(figures).toEqual(fullFigures)
+  })
+
+  it('keep net revenue, the gross and refunds beside it, the refund rate and partial periods, as EmbedSalesReport says', () => {
+    const embedded = embedSalesReport(report)
+    expect(embedded.totals).toMatchObject({ revenue: 42.5, grossRevenue: 50, refunds: 7.5, refundRate: 0.15 })
+    expect(embedded.series[0]).toMatchObject({ grossRevenue: 50, refunds: 7.5, partial: true })
+    expect(EmbedSalesReportSchema.parse(embedded)).toEqual(embedded)
   })
 
   it('give audiences as counts, and leave a recommendation without one as it is', () => {

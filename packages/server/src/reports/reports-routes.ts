@@ -23,10 +23,11 @@ export function registerReportsRoutes(app: OpenAPIHono<AppEnv>, reports: Reports
       path: '/v1/reports/sales',
       tags: ['Reports and insights'],
       security: [{ apiKey: [] }],
-      summary: 'Sales report: totals, a series by day, week or month, top products and customers',
+      summary: 'Sales report: net revenue with gross and refunds, a series by day, week or month, top products and customers',
       description:
-        'Periods are in the app’s time zone. Revenue is in the app’s currency; purchases in other currencies are ' +
-        'listed in `otherCurrencies` and never added to it.',
+        'Periods are in the app’s time zone. `revenue` is net: `grossRevenue − refunds`, each refund counted on its own date. ' +
+        'Money is in the app’s currency; purchases and refunds in other currencies are listed in `otherCurrencies` and never ' +
+        'added to it. A period that `to` or `asOf` cuts short is marked `partial`.',
       request: { query: SalesReportQuery },
       responses: {
         ...json(200, 'The report; `EmbedSalesReport` for an embed token (top customers anonymous)', z.union([SalesReportSchema, EmbedSalesReportSchema])),

@@ -17,7 +17,8 @@ export type SalesReportRequest = {
 }
 
 /**
- * Sales reports of an app, from its purchase ledger.
+ * Sales reports of an app, from its purchase ledger (purchases and refunds): revenue net of refunds, with the
+ * gross and the refunds beside it.
  *
  * @example
  * reports.sales(app, { interval: 'month', from: '2026-01-01', to: '2026-12-31', asOf: Date.now() })
@@ -43,13 +44,26 @@ export class ReportsService {
       interval: request.interval,
       totals: {
         revenue: money(totals.revenue),
+        grossRevenue: money(totals.grossRevenue),
+        refunds: money(totals.refunds),
         orders: totals.orders,
         customers: totals.customers,
         newCustomers: totals.newCustomers,
         averageOrderValue: totals.orders > 0 ? money(totals.revenue / totals.orders) : 0,
         repeatCustomerRate: totals.customers > 0 ? Math.round((totals.repeatCustomers / totals.customers) * 10_000) / 10_000 : 0,
+        // Unrounded, from the exact sums: a client rounds as it shows it, and a check against raw data compares equal.
+        refundRate: totals.grossRevenue > 0 ? totals.refunds / totals.grossRevenue : null,
       },
-      series: figures.series.map(({ start: _start, revenue, ...period }) => ({ ...period, revenue: money(revenue) })),
+      series: figures.series.map(({ period, revenue, grossRevenue, refunds, orders, customers, newCustomers, partial }) => ({
+        period,
+        revenue: money(revenue),
+        grossRevenue: money(grossRevenue),
+        refunds: money(refunds),
+        orders,
+        customers,
+        newCustomers,
+        partial,
+      })),
       topProducts: figures.topProducts.map(({ product, revenue, ...rest }) => ({
         product: ledger.products[product]?.name ?? '',
         productId: ledger.products[product]?.key ?? '',
@@ -62,9 +76,11 @@ export class ReportsService {
         revenue: money(revenue),
         orders,
       })),
-      otherCurrencies: figures.otherCurrencies.map(({ currency, revenue, orders }) => ({
+      otherCurrencies: figures.otherCurrencies.map(({ currency, revenue, grossRevenue, refunds, orders }) => ({
         currency,
         revenue: toMajorUnits(Math.round(revenue), currency),
+        grossRevenue: toMajorUnits(Math.round(grossRevenue), currency),
+        refunds: toMajorUnits(Math.round(refunds), currency),
         orders,
       })),
     }
