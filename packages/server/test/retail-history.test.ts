@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cdnowPurchaseEvent, centsOf, readCdnowSample } from './fixtures/cdnow'
-import { batchBodies, invoiceEvent, invoicesOf, invoiceThousandths, onlineRetailLines, thousandths } from './fixtures/online-retail'
+import {
+  batchBodies,
+  cancellationEvent,
+  cancellationsOf,
+  invoiceEvent,
+  invoicesOf,
+  invoiceThousandths,
+  onlineRetailLines,
+  thousandths,
+} from './fixtures/online-retail'
 import { type Account, startTestServer, type TestServer } from './harness'
 
 // A whole retail history imported the way a new user would: raw lines grouped into orders, sent through
@@ -128,6 +137,75 @@ describe('an online retailer’s invoice lines (Online Retail II’s shape: whol
     expect(purchase?.items.map((item) => [item.productId, item.name, item.quantity, Math.round(item.price * 100)])).toEqual(
       invoiceLines.map((line) => [line.stockCode, line.description, Number(line.quantity), pence(thousandths(line.price))]),
     )
+  })
+})
+
+describe('the same invoice lines with their cancellation invoices sent as refunds without an order', () => {
+  const lines = onlineRetailLines(2026)
+  const invoices = invoicesOf(lines)
+  // A cancellation of free or sub-penny lines alone gives back nothing: not a refund, so an importer skips it.
+  const cancellations = [...cancellationsOf(lines)].filter(([, invoiceLines]) => pence(-invoiceThousandths(invoiceLines)) > 0)
+  const events = [
+    ...[...invoices].map(([invoice, invoiceLines]) => invoiceEvent(invoice, invoiceLines)),
+    ...cancellations.map(([invoice, invoiceLines]) => cancellationEvent(invoice, invoiceLines)),
+  ]
+
+  // The reference, from the raw lines in exact integers: pence sold and given back per month (London time, as the
+  // file writes it) and per customer.
+  const months = new Map<string, { gross: number; refunds: number; orders: number }>()
+  const customers = new Map<string, number>()
+  const month = (date: string) => {
+    const figures = months.get(date.slice(0, 7)) ?? { gross: 0, refunds: 0, orders: 0 }
+    months.set(date.slice(0, 7), figures)
+    return figures
+  }
+  for (const [, invoiceLines] of invoices) {
+    const { customerId, invoiceDate } = invoiceLines[0]!
+    const revenue = pence(invoiceThousandths(invoiceLines))
+    month(invoiceDate).gross += revenue
+    month(invoiceDate).orders += 1
+    customers.set(customerId, (customers.get(customerId) ?? 0) + revenue)
+  }
+  for (const [, invoiceLines] of cancellations) {
+    const { customerId, invoiceDate } = invoiceLines[0]!
+    const given = pence(-invoiceThousandths(invoiceLines))
+    month(invoiceDate).refunds += given
+    customers.set(customerId, (customers.get(customerId) ?? 0) - given)
+  }
+  const gross = [...months.values()].reduce((sum, figures) => sum + figures.gross, 0)
+  const refunds = [...months.values()].reduce((sum, figures) => sum + figures.refunds, 0)
+  let account: Account
+
+  beforeAll(async () => {
+    account = await server.signup('Retail with cancellations')
+    const patched = await server.call('PATCH', `/api/apps/${account.appId}`, { cookie: account.cookie, body: { currency: 'GBP', timezone: 'Europe/London' } })
+    expect(patched.status).toBe(200)
+    expect(await sendAll(account.secret, batchBodies(events))).toEqual({ accepted: events.length, duplicates: 0, rejected: [] })
+  })
+
+  it('has dozens of cancellations that give money back', () => {
+    expect(cancellations.length).toBeGreaterThan(10)
+    expect(refunds).toBeGreaterThan(0)
+  })
+
+  it('reports net revenue, gross and refunds per month, and the refund rate, to the penny of the raw lines', async () => {
+    const res = await server.call('GET', '/v1/reports/sales?from=2010-12-01&to=2011-12-31&interval=month&asOf=2012-01-01T00:00:00Z', { key: account.secret })
+    expect(res.status).toBe(200)
+    const penniesOf = (pounds: number) => Math.round(pounds * 100)
+    const series = (res.body.series as { period: string; revenue: number; grossRevenue: number; refunds: number; orders: number; partial: boolean }[])
+      .filter((point) => point.orders > 0 || point.refunds > 0)
+      .map((point) => [point.period, penniesOf(point.revenue), penniesOf(point.grossRevenue), penniesOf(point.refunds), point.orders, point.partial])
+    expect(series).toEqual(
+      [...months]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([period, figures]) => [period, figures.gross - figures.refunds, figures.gross, figures.refunds, figures.orders, false]),
+    )
+    expect([penniesOf(res.body.totals.revenue), penniesOf(res.body.totals.grossRevenue), penniesOf(res.body.totals.refunds)]).toEqual([gross - refunds, gross, refunds])
+    expect(res.body.totals.refundRate).toBe(refunds / gross)
+    // The best customers by net revenue, each as the raw lines have it.
+    const top = res.body.topCustomers as { userId: string; revenue: number }[]
+    expect(top.map((customer) => [customer.userId, penniesOf(customer.revenue)])).toEqual(top.map((customer) => [customer.userId, customers.get(customer.userId)]))
+    expect(top.map((customer) => penniesOf(customer.revenue))).toEqual([...customers.values()].sort((a, b) => b - a).slice(0, top.length))
   })
 })
 
