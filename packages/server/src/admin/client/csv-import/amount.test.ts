@@ -19,6 +19,8 @@ describe('readAmount', () => {
     expect(read('(1,200.00)')).toBe('-1200.00')
     expect(read('0.001')).toBe('0.001')
     expect(read('.5')).toBe('0.5')
+    expect(read("'-4")).toBe('-4')
+    expect(read("'(4.50)")).toBe('-4.50')
   })
 
   it('reads a point or a comma as the decimal mark when the cell says which', () => {

@@ -18,7 +18,8 @@ const MAX_LENGTH = 40
 
 /**
  * Reads an amount as spreadsheets in any locale write it: `1,200.50`, `1 200,50` (any space, also non-breaking and
- * thin), `1.200,50`, `1'200.50`, a minus, `−` (U+2212), a trailing minus or accounting parentheses. A lone `,` or
+ * thin), `1.200,50`, `1'200.50`, a minus, `−` (U+2212), a trailing minus, accounting parentheses, and a
+ * formula-defusing apostrophe before it (`'-4`). A lone `,` or
  * `.` followed by exactly three digits (`1,200`, `1.250`) reads two ways; with `decimalMark: 'detect'` it is refused
  * rather than guessed.
  *
@@ -28,7 +29,9 @@ const MAX_LENGTH = 40
  * readAmount('1,200', '.')         // { ok: true, value: { units: 1200n, scale: 0 } }
  */
 export function readAmount(cell: string, decimalMark: DecimalMark): AmountReading {
-  let text = cell.trim()
+  // A leading apostrophe is how CSV writers (this product's export too) keep a spreadsheet from running `-4` as a
+  // formula; the number is what follows.
+  let text = cell.trim().replace(/^'(?=[-+\u2212(]?\s*[0-9.,])/, '')
   if (text === '' || text.length > MAX_LENGTH) return { ok: false, problem: 'notAnAmount' }
   let negative = false
   if (text.startsWith('(') && text.endsWith(')')) {
