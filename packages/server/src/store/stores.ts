@@ -5,6 +5,7 @@ import { CustomersStore } from './customers-store'
 import type { Db } from './database'
 import { EventLogStore } from './event-log-store'
 import { IngestionStore } from './ingestion-store'
+import { InsightInputsStore } from './insight-inputs-store'
 import { LedgerStore } from './ledger-store'
 
 export type Stores = {
@@ -16,6 +17,7 @@ export type Stores = {
   totals: CustomerTotalsStore
   ledger: LedgerStore
   eventLog: EventLogStore
+  insightInputs: InsightInputsStore
 }
 
 /**
@@ -35,5 +37,6 @@ export function createStores(db: Db): Stores {
     totals,
     ledger: new LedgerStore(db),
     eventLog: new EventLogStore(db),
+    insightInputs: new InsightInputsStore(db),
   }
 }
