@@ -1,80 +1,113 @@
-import { parseCsv } from '../csv'
-import { field, h, replace, table } from '../dom'
-import { t } from '../i18n'
+import { toCsv } from '../csv'
+import { planBatches } from '../csv-import/batches'
+import { decodeText, type DecodedText } from '../csv-import/decode-text'
+import { readImportFile, type ImportFile } from '../csv-import/import-file'
+import type { ImportOptions, RowProblem } from '../csv-import/import-types'
+import { rejectedRows, type BatchRejection } from '../csv-import/rejections'
+import { download, field, h, replace, table } from '../dom'
+import { t, type MessageKey } from '../i18n'
 import { card, failureMessage } from './async-section'
-import { csvEvents, type RowEvent } from './csv-events'
 import type { ViewContext } from './view-context'
 
-type BatchAnswer = { accepted: number; duplicates: number; rejected: { index: number; code: string; message: string; issues?: { path: string; message: string }[] }[] }
-type RowProblem = { file: string; line: number; message: string }
+type BatchAnswer = { accepted: number; duplicates: number; rejected: BatchRejection[] }
+type ReportRow = { file: string; line: number; message: string }
+type ReadFile = { name: string; decoded: DecodedText; read: ImportFile }
 
-const CHUNK = 500
+/** Rejected rows shown on the page; the downloadable report has them all. */
+const SHOWN_PROBLEMS = 200
 
 /**
- * Imports past users and purchases from CSV files through `/v1/batch` (the same ingestion path as the SDK), users
- * first so purchases find their customers, with a progress bar and a report of every rejected row.
+ * Imports past users, purchases, refunds and events from CSV files through `/v1/batch` (the same ingestion path as
+ * the SDK): a file per kind or one file with a `type` column, read as real exports write them (see `csv-import/`),
+ * with a progress bar, what was understood of each file, and every refused row with its line.
  *
  * @example
  * main.append(importView(context))
  */
 export function importView(context: ViewContext): HTMLElement {
-  const users = h('input', { type: 'file', name: 'users', accept: '.csv,text/csv' })
-  const purchases = h('input', { type: 'file', name: 'purchases', accept: '.csv,text/csv' })
+  const files = h('input', { type: 'file', name: 'files', multiple: true, accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain' })
+  const kind = select('kind', [
+    ['detect', t('importKindDetect')],
+    ['purchase', t('kind_purchase')],
+    ['refund', t('kind_refund')],
+    ['event', t('kind_event')],
+    ['user', t('kind_user')],
+  ])
+  const dateOrder = select('dateOrder', [
+    ['detect', t('importDateRefuse')],
+    ['dmy', t('importDateDmy')],
+    ['mdy', t('importDateMdy')],
+  ])
+  const decimalMark = select('decimalMark', [
+    ['detect', t('importNumberRefuse')],
+    ['.', t('importNumberPoint')],
+    [',', t('importNumberComma')],
+  ])
   const progress = h('progress', { max: '1', value: '0', hidden: true })
   const report = h('div', { 'aria-live': 'polite' })
   const submit = h('button', { type: 'submit' }, t('startImport'))
   const form = h(
     'form',
     { class: 'stack' },
-    field(t('importUsers'), users, t('importUsersHint')),
-    field(t('importPurchases'), purchases, t('importPurchasesHint')),
+    field(t('importFiles'), files, t('importFilesHint')),
+    field(t('importKind'), kind, t('importKindHint')),
+    field(t('importDates'), dateOrder, t('importDatesHint')),
+    field(t('importNumbers'), decimalMark, t('importNumbersHint')),
+    h('p', { class: 'notice' }, t('importCancellations', { currency: context.app.currency })),
+    h('details', {}, h('summary', {}, t('importColumnsTitle')), h('p', { class: 'hint' }, t('importColumns'))),
     submit,
     field(t('progress'), progress),
   )
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault()
-    const files = [
-      { file: users.files?.[0], kind: 'user' as const },
-      { file: purchases.files?.[0], kind: 'purchase' as const },
-    ].filter((entry): entry is { file: File; kind: 'user' | 'purchase' } => entry.file !== undefined)
-    if (files.length === 0) {
+    const chosen = [...(files.files ?? [])]
+    if (chosen.length === 0) {
       replace(report, h('p', { class: 'notice error', role: 'alert' }, t('chooseFile')))
       return
+    }
+    const options: ImportOptions = {
+      kind: kind.value as ImportOptions['kind'],
+      dateOrder: dateOrder.value as ImportOptions['dateOrder'],
+      decimalMark: decimalMark.value as ImportOptions['decimalMark'],
+      currency: context.app.currency,
     }
     submit.disabled = true
     replace(report)
     try {
-      const jobs = await Promise.all(files.map(async ({ file, kind }) => ({ name: file.name, rows: csvEvents(parseCsv(await file.text()), kind) })))
-      const total = jobs.reduce((sum, job) => sum + job.rows.length, 0)
+      const read: ReadFile[] = await Promise.all(
+        chosen.map(async (file) => {
+          const decoded = decodeText(new Uint8Array(await file.arrayBuffer()))
+          return { name: file.name, decoded, read: readImportFile(decoded.text, options) }
+        }),
+      )
+      const total = read.reduce((sum, file) => sum + file.read.rows, 0)
       if (total === 0) {
         replace(report, h('p', { class: 'notice error', role: 'alert' }, t('emptyCsv')))
         return
       }
+      const problems: ReportRow[] = read.flatMap((file) => file.read.problems.map((problem) => ({ file: file.name, line: problem.line, message: problemText(problem) })))
       progress.hidden = false
       progress.max = total
-      progress.value = 0
+      // Rows refused here, and the rows of files that could not be read, are done already.
+      progress.value = read.reduce((sum, file) => sum + (file.read.kind === undefined ? file.read.rows : file.read.problems.length), 0)
       const totals = { accepted: 0, duplicates: 0 }
-      const problems: RowProblem[] = []
-      for (const job of jobs) {
-        for (let start = 0; start < job.rows.length; start += CHUNK) {
-          const chunk: RowEvent[] = job.rows.slice(start, start + CHUNK)
-          const answer = await context.api.post<BatchAnswer>('/v1/batch', { batch: chunk.map((row) => row.event) })
-          totals.accepted += answer.accepted
-          totals.duplicates += answer.duplicates
-          for (const rejected of answer.rejected) {
-            const issues = rejected.issues?.map((issue) => `${issue.path.replace(/^batch\.\d+\.?/, '')}: ${issue.message}`).join('; ')
-            problems.push({ file: job.name, line: chunk[rejected.index]?.line ?? 0, message: issues || rejected.message })
-          }
-          progress.value += chunk.length
-        }
+      for (const batch of planBatches(read.map((file) => ({ name: file.name, events: file.read.events })))) {
+        const answer = await context.api.post<BatchAnswer>('/v1/batch', { batch: batch.map((made) => made.event) })
+        totals.accepted += answer.accepted
+        totals.duplicates += answer.duplicates
+        problems.push(...rejectedRows(batch, answer.rejected))
+        progress.value += batch.reduce((sum, made) => sum + made.rows, 0)
       }
+      problems.sort((a, b) => (a.file === b.file ? a.line - b.line : read.findIndex((file) => file.name === a.file) - read.findIndex((file) => file.name === b.file)))
       replace(
         report,
         h('p', { role: 'status' }, t('importDone', { accepted: totals.accepted, duplicates: totals.duplicates, rejected: problems.length })),
-        problems.length > 0
-          ? card(t('rejectedRows'), h('div', { class: 'scroll' }, table(['CSV', t('row'), t('problem')], problems.map((p) => [p.file, String(p.line), p.message]), t('rejectedRows'))))
+        card(t('importRead'), h('ul', { class: 'import-files' }, read.map(fileSummary))),
+        read.some((file) => file.read.problems.some((problem) => problem.code === 'ambiguousDate' || problem.code === 'ambiguousAmount'))
+          ? h('p', { class: 'notice' }, t('importAmbiguous'))
           : null,
+        problems.length > 0 ? problemsCard(problems) : null,
       )
     } catch (error) {
       replace(report, failureMessage(error))
@@ -83,4 +116,52 @@ export function importView(context: ViewContext): HTMLElement {
     }
   })
   return h('div', {}, h('h1', { tabindex: '-1' }, t('importTitle')), h('div', { class: 'card' }, form), report)
+}
+
+function select(name: string, options: [string, string][]): HTMLSelectElement {
+  return h('select', { name }, options.map(([value, label]) => h('option', { value }, label)))
+}
+
+/** What was understood of a file: how it is cut, what its rows are, its columns, its cancellations. */
+function fileSummary({ name, decoded, read }: ReadFile): HTMLElement {
+  const lines: string[] = []
+  if (read.kind === undefined) {
+    lines.push(t('importUnknownKind', { columns: read.header.names.filter((column) => column !== '').join(', ') || '—' }))
+  } else {
+    lines.push(
+      t('importFileRead', {
+        rows: read.rows,
+        delimiter: t(read.delimiter === ',' ? 'delimiterComma' : read.delimiter === ';' ? 'delimiterSemicolon' : 'delimiterTab'),
+        kind: t(read.kind === 'byRow' ? 'kind_byRow' : (`kind_${read.kind}` as MessageKey)),
+      }),
+    )
+    const mapped = read.header.fields.flatMap((fieldName, column) => (fieldName ? [`${read.header.names[column]} → ${fieldName}`] : []))
+    const other = read.header.names.filter((column, index) => column !== '' && read.header.fields[index] === undefined)
+    lines.push(t('importColumnsRead', { columns: mapped.join(', ') || '—' }) + (other.length > 0 ? ` ${t('importColumnsOther', { columns: other.join(', ') })}` : ''))
+  }
+  if (decoded.encoding !== 'utf-8') lines.push(t('importEncoding', { encoding: decoded.encoding }))
+  if (read.cancellations > 0) lines.push(t('importCancelled', { count: read.cancellations }))
+  if (read.appCurrency) lines.push(t('importAppCurrency'))
+  const [first, ...rest] = lines
+  return h('li', {}, h('strong', {}, name), h('div', { class: read.kind === undefined ? 'error-text' : 'hint' }, first), rest.map((line) => h('div', { class: 'hint' }, line)))
+}
+
+/** The refused rows: the first ones on the page, all of them in a CSV download. */
+function problemsCard(problems: ReportRow[]): HTMLElement {
+  const rows = problems.slice(0, SHOWN_PROBLEMS).map((p) => [p.file, String(p.line), p.message])
+  const downloadButton = h('button', { type: 'button', class: 'link' }, t('downloadReport'))
+  downloadButton.addEventListener('click', () => download('import-report.csv', 'text/csv', toCsv([['file', 'row', 'problem'], ...problems.map((p) => [p.file, p.line, p.message])])))
+  return card(
+    t('rejectedRows'),
+    h('div', { class: 'scroll' }, table(['CSV', t('row'), t('problem')], rows, t('rejectedRows'))),
+    problems.length > SHOWN_PROBLEMS ? h('p', { class: 'hint' }, t('moreProblems', { count: problems.length - SHOWN_PROBLEMS })) : null,
+    downloadButton,
+  )
+}
+
+/** A row refused before sending, in words. */
+function problemText(problem: RowProblem): string {
+  const vars = { column: problem.column ?? '', value: problem.value ?? '', other: problem.otherLine ?? '' }
+  const text = t(`problem_${problem.code}` as MessageKey, vars)
+  return problem.groupId === undefined ? text : `${text} ${t('orderNotImported', { id: problem.groupId })}`
 }
