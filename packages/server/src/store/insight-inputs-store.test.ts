@@ -22,18 +22,28 @@ describe('InsightInputsStore', () => {
     const a = shop.stores.customers.findCustomer(shop.app.id, 'a')!.id
     const b = shop.stores.customers.findCustomer(shop.app.id, 'b')!.id
     const o1 = shop.stores.db.prepare<[], number>("SELECT id FROM purchases WHERE order_id = 'o1'").pluck().get()!
+    const refundId = (id: string) => shop.stores.db.prepare<[string], number>('SELECT id FROM refunds WHERE refund_id = ?').pluck().get(id)!
     const links = store.refundLinks(shop.app.id, Number.MAX_SAFE_INTEGER).sort((left, right) => left[0] - right[0])
     expect(links).toEqual([
-      [Date.parse('2026-01-03T10:00:00Z'), a, 500, o1, Date.parse('2026-01-01T10:00:00Z'), 2000],
-      [Date.parse('2026-02-03T10:00:00Z'), a, 1500, o1, Date.parse('2026-01-01T10:00:00Z'), 2000],
+      [Date.parse('2026-01-03T10:00:00Z'), a, 500, o1, Date.parse('2026-01-01T10:00:00Z'), 2000, refundId('r1')],
+      [Date.parse('2026-02-03T10:00:00Z'), a, 1500, o1, Date.parse('2026-01-01T10:00:00Z'), 2000, refundId('r2')],
     ])
     // Only the refunds a ledger has read (up to its watermark).
-    const firstRefund = shop.stores.db.prepare<[], number>("SELECT id FROM refunds WHERE refund_id = 'r1'").pluck().get()!
+    const firstRefund = refundId('r1')
     expect(store.refundLinks(shop.app.id, firstRefund)).toHaveLength(1)
     expect(store.orderRefunds(shop.app.id, Date.parse('2026-02-01T00:00:00Z'))).toEqual(new Map([[o1, 500]]))
     expect(store.orderRefunds(shop.app.id, Date.parse('2026-03-01T00:00:00Z'))).toEqual(new Map([[o1, 2000]]))
     expect(store.unlinkedRefunds(shop.app.id, 'USD', Date.parse('2026-03-01T00:00:00Z'))).toEqual(new Map([[b, 200]]))
     expect(store.unlinkedRefunds(shop.app.id, 'USD', Date.parse('2026-01-04T09:00:00Z'))).toEqual(new Map())
+    expect(store.twinRank(o1)).toBe(0)
+  })
+
+  it('ranks identical twin orders by row id', () => {
+    const shop = createStoreApp()
+    const twin = { userId: 'a', amount: '5.00', timestamp: '2026-01-01T10:00:00Z' }
+    shop.purchase({ orderId: 'o1', ...twin }, { orderId: 'o2', ...twin }, { orderId: 'o3', ...twin, amount: '6.00' }, { orderId: 'o4', ...twin })
+    const id = (orderId: string) => shop.stores.db.prepare<[string], number>('SELECT id FROM purchases WHERE order_id = ?').pluck().get(orderId)!
+    expect(['o1', 'o2', 'o3', 'o4'].map((orderId) => shop.stores.insightInputs.twinRank(id(orderId)))).toEqual([0, 1, 0, 2])
   })
 
   it('counts each customer’s custom events in the last window and the one before', () => {

@@ -2,10 +2,10 @@ import type { Db } from './database'
 
 /**
  * A refund of an order as the insights link it to the ledger: [refund ts, customer row id, refund amount, order row
- * id, order ts, order amount]. The ledger holds neither row id, so the refund and its order are found there by what
- * they are (time, customer, amount).
+ * id, order ts, order amount, refund row id]. The ledger holds neither row id, so the refund and its order are found
+ * there by what they are (time, customer, amount); the ids order twins.
  */
-export type RefundLinkRow = [ts: number, customerId: number, amount: number, purchaseId: number, orderTs: number, orderAmount: number]
+export type RefundLinkRow = [ts: number, customerId: number, amount: number, purchaseId: number, orderTs: number, orderAmount: number, id: number]
 
 /** A customer's custom events in two windows before an instant: [customer row id, userId, recent, earlier]. */
 export type RecentActivityRow = [customerId: number, userId: string, recent: number, earlier: number]
@@ -20,6 +20,7 @@ export type RecentActivityRow = [customerId: number, userId: string, recent: num
  */
 export class InsightInputsStore {
   readonly #refundLinks
+  readonly #twinRank
   readonly #orderRefunds
   readonly #unlinkedRefunds
   readonly #activity
@@ -27,10 +28,16 @@ export class InsightInputsStore {
   constructor(db: Db) {
     this.#refundLinks = db
       .prepare<[number, number]>(
-        `SELECT r.ts, r.customer_id, r.amount, r.purchase_id, p.ts, p.amount FROM refunds r JOIN purchases p ON p.id = r.purchase_id
+        `SELECT r.ts, r.customer_id, r.amount, r.purchase_id, p.ts, p.amount, r.id FROM refunds r JOIN purchases p ON p.id = r.purchase_id
          WHERE r.app_id = ? AND r.purchase_id IS NOT NULL AND r.id <= ?`,
       )
       .raw(true)
+    this.#twinRank = db
+      .prepare<[number], number>(
+        `SELECT count(*) FROM purchases p JOIN purchases q ON q.app_id = p.app_id AND q.ts = p.ts
+         WHERE p.id = ? AND q.customer_id = p.customer_id AND q.amount = p.amount AND q.id < p.id`,
+      )
+      .pluck(true)
     this.#orderRefunds = db
       .prepare<[number, number]>('SELECT purchase_id, sum(amount) FROM refunds WHERE app_id = ? AND purchase_id IS NOT NULL AND ts <= ? GROUP BY purchase_id')
       .raw(true)
@@ -55,10 +62,21 @@ export class InsightInputsStore {
    * watermark), with their orders' time and amount; in no particular order.
    *
    * @example
-   * store.refundLinks(appId, ledger.refunds.watermark)[0] // [1767261600000, 12, 500, 3, 1767175200000, 2000]
+   * store.refundLinks(appId, ledger.refunds.watermark)[0] // [1767261600000, 12, 500, 3, 1767175200000, 2000, 41]
    */
   refundLinks(appId: number, maxRefundId: number): RefundLinkRow[] {
     return this.#refundLinks.all(appId, maxRefundId) as RefundLinkRow[]
+  }
+
+  /**
+   * How many orders of the same customer, instant and amount as this one have a lower row id: which of identical
+   * twins it is in the ledger, which holds ties in row-id order.
+   *
+   * @example
+   * store.twinRank(purchaseId) // 0 for an order without twins
+   */
+  twinRank(purchaseId: number): number {
+    return this.#twinRank.get(purchaseId) ?? 0
   }
 
   /**
