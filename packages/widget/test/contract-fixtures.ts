@@ -6,14 +6,35 @@ export const hostileProduct = '</script><script>alert(1)</script>'
 
 const months = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']
 const revenue = [8200, 7400, 9100, 9900, 11200, 10800, 12400, 13100, 12000, 14300, 15800, 16950.5]
+const refunds = [200, 150, 300, 0, 250, 100, 400, 350, 200, 500, 450, 120]
 
 export const salesReport: SalesReport = {
   currency: 'USD',
   from: '2025-12-01',
   to: '2026-11-21',
   interval: 'month',
-  totals: { revenue: 141150.5, orders: 1873, customers: 642, newCustomers: 211, averageOrderValue: 75.36, repeatCustomerRate: 0.38 },
-  series: months.map((period, index) => ({ period, revenue: revenue[index] ?? 0, orders: 150 + index * 3, customers: 60 + index, newCustomers: 15 })),
+  totals: {
+    revenue: 141150.5,
+    grossRevenue: 144170.5,
+    refunds: 3020,
+    orders: 1873,
+    customers: 642,
+    newCustomers: 211,
+    averageOrderValue: 75.36,
+    repeatCustomerRate: 0.38,
+    refundRate: 3020 / 144170.5,
+  },
+  // Net revenue per month; the last month is cut short by `to` (the 21st).
+  series: months.map((period, index) => ({
+    period,
+    revenue: revenue[index] ?? 0,
+    grossRevenue: (revenue[index] ?? 0) + (refunds[index] ?? 0),
+    refunds: refunds[index] ?? 0,
+    orders: 150 + index * 3,
+    customers: 60 + index,
+    newCustomers: 15,
+    partial: index === months.length - 1,
+  })),
   topProducts: [
     { product: hostileProduct, revenue: 24100, orders: 310, quantity: 402 },
     { product: 'Ceramic mug', revenue: 18050, orders: 290, quantity: 350 },
@@ -25,7 +46,7 @@ export const salesReport: SalesReport = {
     { rank: 2, revenue: 3980, orders: 22 },
     { rank: 3, revenue: 2500, orders: 12 },
   ],
-  otherCurrencies: [{ currency: 'EUR', revenue: 1200, orders: 9 }],
+  otherCurrencies: [{ currency: 'EUR', revenue: 1200, grossRevenue: 1250, refunds: 50, orders: 9 }],
 }
 
 export const forecast: Forecast = {
@@ -73,8 +94,8 @@ export const emptyResponses = {
   insights: { ...insights, summary: '', trends: [], forecast: null, recommendations: [] } satisfies Insights,
   salesReport: {
     ...salesReport,
-    totals: { revenue: 0, orders: 0, customers: 0, newCustomers: 0, averageOrderValue: 0, repeatCustomerRate: 0 },
-    series: salesReport.series.map((period) => ({ ...period, revenue: 0, orders: 0, customers: 0, newCustomers: 0 })),
+    totals: { revenue: 0, grossRevenue: 0, refunds: 0, orders: 0, customers: 0, newCustomers: 0, averageOrderValue: 0, repeatCustomerRate: 0, refundRate: null },
+    series: salesReport.series.map((period) => ({ ...period, revenue: 0, grossRevenue: 0, refunds: 0, orders: 0, customers: 0, newCustomers: 0 })),
     topProducts: [],
     topCustomers: [],
     otherCurrencies: [],

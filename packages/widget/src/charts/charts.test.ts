@@ -72,6 +72,40 @@ it('draws a line chart with an area, a dashed forecast and its interval band', a
   expect(drawn.bandBox).toBeGreaterThan(10)
 })
 
+it('draws a partial last point hollow at the end of a dashed segment, not as part of the line', async () => {
+  const drawn = await page.evaluate(() => {
+    const charts = window.crmCharts
+    const svg = charts.lineChart({
+      title: 'Net revenue',
+      partialLabel: '(so far)',
+      series: [
+        {
+          name: 'Revenue',
+          variant: 'area',
+          points: [{ label: 'a', value: 10 }, { label: 'b', value: 30 }, { label: 'c', value: 4, partial: true }],
+        },
+      ],
+      formatValue: (value) => `$${value}`,
+    })
+    document.body.append(svg)
+    const partialLine = svg.querySelector<SVGPathElement>('.crm-chart-partial-line')
+    return {
+      line: svg.querySelector('.crm-chart-line')?.getAttribute('d')?.split('L').length,
+      partialLine: partialLine?.getAttribute('d')?.split('L').length,
+      dashed: partialLine ? getComputedStyle(partialLine).strokeDasharray : '',
+      hollow: [...svg.querySelectorAll<SVGCircleElement>('.crm-chart-point-partial')].map((dot) => getComputedStyle(dot).fill),
+      points: svg.querySelectorAll('.crm-chart-point').length,
+      tooltip: svg.querySelector('.crm-chart-point-partial title')?.textContent,
+    }
+  })
+  expect(drawn.line).toBe(2) // a → b only
+  expect(drawn.partialLine).toBe(2) // b → c
+  expect(drawn.dashed).toBe('2px, 5px')
+  expect(drawn.hollow).toEqual(['none'])
+  expect(drawn.points).toBe(3)
+  expect(drawn.tooltip).toBe('Revenue, c: $4 (so far)')
+})
+
 it('draws a bar chart with negative values below the zero line', async () => {
   const bars = await page.evaluate(() => {
     const charts = window.crmCharts

@@ -8,6 +8,11 @@ export interface LinePoint {
   value: number
   lower?: number
   upper?: number
+  /**
+   * A period not over yet (a report's current month): drawn as a hollow point at the end of a dashed segment, so a
+   * part of a period does not read as a drop. Only trailing points can be partial.
+   */
+  partial?: boolean
 }
 
 export interface LineSeries {
@@ -20,11 +25,14 @@ export interface LineSeries {
 
 export interface LineChartOptions extends ChartOptions {
   series: readonly LineSeries[]
+  /** Added to a partial point's tooltip, e.g. `(so far)`. */
+  partialLabel?: string
 }
 
 /**
  * An SVG line/area chart over shared category labels (the union of the series' labels, in order).
- * Points carrying `lower` and `upper` get a shaded interval band.
+ * Points carrying `lower` and `upper` get a shaded interval band; trailing `partial` points a dashed segment and a
+ * hollow dot.
  *
  * @example
  * const svg = lineChart({
@@ -61,6 +69,10 @@ export function lineChart(options: LineChartOptions): SVGSVGElement {
       group.append(band)
     }
     const line = series.points.map((point) => `${at(point)},${y(point.value)}`)
+    // The solid line ends at the last whole point; from there a dashed segment runs through the partial ones.
+    let whole = series.points.length
+    while (whole > 0 && series.points[whole - 1]?.partial) whole--
+    const solid = whole === series.points.length ? line : line.slice(0, whole)
     if (series.variant === 'area' && series.points.length > 1) {
       const first = series.points[0]
       const last = series.points.at(-1)
@@ -73,24 +85,26 @@ export function lineChart(options: LineChartOptions): SVGSVGElement {
         group.append(area)
       }
     }
-    if (line.length > 0) {
-      const path = svgElement('path', { class: 'crm-chart-line', d: `M${line.join('L')}` })
-      paint(path, {
-        fill: 'none',
-        stroke: color,
-        'stroke-width': '2.5',
-        'stroke-linejoin': 'round',
-        'stroke-linecap': 'round',
-        'stroke-dasharray': series.variant === 'forecast' ? '6 5' : 'none',
-      })
+    const stroke = { fill: 'none', stroke: color, 'stroke-width': '2.5', 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }
+    if (solid.length > 0) {
+      const path = svgElement('path', { class: 'crm-chart-line', d: `M${solid.join('L')}` })
+      paint(path, { ...stroke, 'stroke-dasharray': series.variant === 'forecast' ? '6 5' : 'none' })
       group.append(path)
     }
-    for (const point of series.points) {
-      const dot = svgElement('circle', { class: 'crm-chart-point', cx: at(point), cy: y(point.value), r: 3.5 })
-      paint(dot, { fill: color })
-      dot.append(svgText('title', pointTooltip(series.name, point, frame.formatValue, options.formatLabel)))
-      group.append(dot)
+    if (whole < line.length) {
+      const path = svgElement('path', { class: 'crm-chart-partial-line', d: `M${line.slice(Math.max(0, whole - 1)).join('L')}` })
+      paint(path, { ...stroke, 'stroke-dasharray': '2 5', opacity: '0.7' })
+      group.append(path)
     }
+    series.points.forEach((point, index) => {
+      const partial = index >= whole
+      const dot = svgElement('circle', { class: partial ? 'crm-chart-point crm-chart-point-partial' : 'crm-chart-point', cx: at(point), cy: y(point.value), r: 3.5 })
+      // Hollow: the page shows through, so it reads as "not final" in any theme.
+      paint(dot, partial ? { fill: 'none', stroke: color, 'stroke-width': '2' } : { fill: color })
+      const tooltip = pointTooltip(series.name, point, frame.formatValue, options.formatLabel)
+      dot.append(svgText('title', partial && options.partialLabel ? `${tooltip} ${options.partialLabel}` : tooltip))
+      group.append(dot)
+    })
     svg.append(group)
   }
   return svg

@@ -3,20 +3,30 @@
 // customer's name, email, phone or userId, since the token sits in a public page.
 
 export interface SalesTotals {
+  /** Net: grossRevenue − refunds. */
   revenue: number
+  grossRevenue: number
+  refunds: number
   orders: number
   customers: number
   newCustomers: number
   averageOrderValue: number
   repeatCustomerRate: number
+  /** refunds / grossRevenue; null without gross revenue. */
+  refundRate: number | null
 }
 
 export interface SalesPeriod {
   period: string
+  /** Net: grossRevenue − refunds, refunds on their own dates. */
   revenue: number
+  grossRevenue: number
+  refunds: number
   orders: number
   customers: number
   newCustomers: number
+  /** The period is not over in the report (`to` or `asOf` cuts it short). */
+  partial: boolean
 }
 
 export interface SalesReport {
@@ -29,7 +39,7 @@ export interface SalesReport {
   topProducts: { product: string; revenue: number; orders: number; quantity: number }[]
   /** The best customers by revenue, anonymous. */
   topCustomers: { rank: number; revenue: number; orders: number }[]
-  otherCurrencies: { currency: string; revenue: number; orders: number }[]
+  otherCurrencies: { currency: string; revenue: number; grossRevenue: number; refunds: number; orders: number }[]
 }
 
 export interface Trend {

@@ -92,7 +92,17 @@ describe('<crm-insights> on a page of another origin', () => {
     expect(await widget.locator('.crm-chart-fill').count()).toBe(1)
     expect(await widget.locator('.crm-chart-point').count()).toBe(12)
     expect(await widget.locator('svg title').first().textContent()).toBe('Revenue')
+    // The month `to` cuts short is a hollow point after a dashed segment, with a note: not drawn as a drop.
+    expect(await widget.locator('.crm-chart-point-partial').count()).toBe(1)
+    expect(await widget.locator('.crm-chart-partial-line').count()).toBe(1)
+    expect(await widget.locator('.crm-chart-point-partial title').textContent()).toMatch(/^Revenue, Nov 26: .+ \(so far\)$/)
     const text = await widget.innerText()
+    expect(text).toContain('Nov 26 is not over yet')
+    // Net revenue with the gross and the refunds (and their rate) beside it.
+    expect(text).toContain('Net revenue')
+    expect(text).toContain('$144,170.50')
+    expect(text).toContain('Refunds · 2.1%')
+    expect(text).toContain('$3,020.00')
     expect(text).toContain('$141,150.50')
     expect(text).toContain('1,873')
     expect(text).toContain('Top products')
@@ -222,16 +232,25 @@ describe('<crm-insights> on a page of another origin', () => {
   })
 
   it('speaks Russian from the document language and asks the API for Russian texts', async () => {
-    await page.goto(embed([{ token: tokens.valid, view: 'recommendations' }, { token: tokens.valid, view: 'revenue', lang: 'en' }], { lang: 'ru' }))
-    await expect.poll(() => card('ready').count()).toBe(2)
+    await page.goto(
+      embed([{ token: tokens.valid, view: 'recommendations' }, { token: tokens.valid, view: 'revenue', lang: 'en' }, { token: tokens.valid, view: 'revenue', id: 'ru-revenue' }], {
+        lang: 'ru',
+      }),
+    )
+    await expect.poll(() => card('ready').count()).toBe(3)
+    const revenueRu = await page.locator('crm-insights#ru-revenue .card').innerText()
+    expect(revenueRu).toContain('Чистая выручка')
+    expect(revenueRu).toContain('Валовая выручка')
+    expect(revenueRu).toContain('Возвраты')
+    expect(revenueRu).toContain('ещё не закончился')
     const russian = page.locator('crm-insights[view="recommendations"] .card')
     expect(await russian.locator('h2').textContent()).toBe('Рекомендации')
     expect(await russian.innerText()).toMatch(/1\s204 клиента/)
-    expect(await page.locator('crm-insights[view="revenue"] h2').textContent()).toBe('Revenue')
+    expect(await page.locator('crm-insights[view="revenue"][lang="en"] h2').textContent()).toBe('Revenue')
     const langs = api.requests
       .filter((recorded) => recorded.method === 'GET' && recorded.path.startsWith('/v1/'))
       .map((recorded) => recorded.query.get('lang'))
-    expect(langs.sort()).toEqual(['en', 'ru'])
+    expect(langs.sort()).toEqual(['en', 'ru', 'ru'])
     await screenshot('recommendations-ru')
   })
 

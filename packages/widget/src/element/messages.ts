@@ -8,7 +8,7 @@ export interface Messages {
   missingToken: string
   retry: string
   updated: string
-  totals: Record<'revenue' | 'orders' | 'customers' | 'newCustomers' | 'averageOrderValue' | 'repeatCustomerRate', string>
+  totals: Record<'revenue' | 'grossRevenue' | 'refunds' | 'orders' | 'customers' | 'newCustomers' | 'averageOrderValue' | 'repeatCustomerRate', string>
   topProducts: string
   topCustomers: string
   /** A top customer, by rank only: the embed token reads no one's name. */
@@ -25,6 +25,10 @@ export interface Messages {
   noForecast: string
   audience: Record<Intl.LDMLPluralRule, string>
   otherCurrencies: string
+  /** Added to the tooltip of a period not over yet. */
+  partialPoint: string
+  /** A note under a chart whose last period is not over: `period` as the chart labels it. */
+  partialPeriod: (period: string) => string
 }
 
 const en: Messages = {
@@ -37,7 +41,9 @@ const en: Messages = {
   retry: 'Try again',
   updated: 'Updated',
   totals: {
-    revenue: 'Revenue',
+    revenue: 'Net revenue',
+    grossRevenue: 'Gross revenue',
+    refunds: 'Refunds',
     orders: 'Orders',
     customers: 'Customers',
     newCustomers: 'New customers',
@@ -59,6 +65,8 @@ const en: Messages = {
   noForecast: 'Not enough history for a forecast yet.',
   audience: { zero: '# customers', one: '# customer', two: '# customers', few: '# customers', many: '# customers', other: '# customers' },
   otherCurrencies: 'Other currencies',
+  partialPoint: '(so far)',
+  partialPeriod: (period) => `${period} is not over yet: its point is dashed and shows the figures so far.`,
 }
 
 const ru: Messages = {
@@ -71,7 +79,9 @@ const ru: Messages = {
   retry: 'Повторить',
   updated: 'Обновлено',
   totals: {
-    revenue: 'Выручка',
+    revenue: 'Чистая выручка',
+    grossRevenue: 'Валовая выручка',
+    refunds: 'Возвраты',
     orders: 'Заказы',
     customers: 'Клиенты',
     newCustomers: 'Новые клиенты',
@@ -93,6 +103,8 @@ const ru: Messages = {
   noForecast: 'Истории пока мало для прогноза.',
   audience: { zero: '# клиентов', one: '# клиент', two: '# клиента', few: '# клиента', many: '# клиентов', other: '# клиента' },
   otherCurrencies: 'Другие валюты',
+  partialPoint: '(на текущий момент)',
+  partialPeriod: (period) => `Период ${period} ещё не закончился: его точка пунктирная и показывает данные на текущий момент.`,
 }
 
 /**

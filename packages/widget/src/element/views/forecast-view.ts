@@ -52,7 +52,7 @@ export const forecastView = defineView<ForecastData>({
       return htmlNode('div', 'crm-view crm-empty', htmlNode('p', '', reason || messages.noForecast))
     }
     const currency = history?.currency
-    const historyPoints: LinePoint[] = (history?.series ?? []).map((period) => ({ label: period.period, value: period.revenue }))
+    const historyPoints: LinePoint[] = (history?.series ?? []).map((period) => ({ label: period.period, value: period.revenue, partial: period.partial }))
     const lastHistory = historyPoints.at(-1)
     const forecastPoints: LinePoint[] = forecast.points.map((point) => ({
       label: point.period,
@@ -75,6 +75,7 @@ export const forecastView = defineView<ForecastData>({
       ],
       formatValue: money,
       formatLabel: (period) => format.period(period, forecast.interval),
+      partialLabel: messages.partialPoint,
     })
     const { backtest } = forecast
     return htmlNode(
