@@ -1,9 +1,11 @@
 import type { PurchaseLedger } from '../ledger'
+import type { OrderRefunds } from './refund-links'
 
 /**
  * Per customer (by index), what the customer models and RFM need, as of one day: purchase days (several purchases on
  * one day count once, as in the BG/NBD literature), first and last day, orders and revenue in the app's currency, and
- * the spend of the first day (so repeat spend is the rest).
+ * the spend of the first day (so repeat spend is the rest). It is the true history: an order refunded in full by then
+ * is no purchase, a partly refunded one is worth what it kept, and refunds of no order lower the customer's spend.
  */
 export type CustomerHistories = {
   asOfDay: number
@@ -15,7 +17,7 @@ export type CustomerHistories = {
   lastDay: Int32Array
   purchaseDays: Int32Array
   orders: Int32Array
-  /** Minor units of the app's currency. */
+  /** Minor units of the app's currency, net of refunds. */
   revenue: Float64Array
   firstDayRevenue: Float64Array
 }
@@ -38,6 +40,7 @@ export class HistoryFold {
   readonly #orders: Int32Array
   readonly #revenue: Float64Array
   readonly #firstDayRevenue: Float64Array
+  #unlinkedRefunds: Float64Array | undefined
 
   /** `customerRowIds`: the row id of each customer index, ascending. */
   constructor(readonly customerRowIds: Int32Array) {
@@ -64,9 +67,34 @@ export class HistoryFold {
     }
   }
 
+  /**
+   * A refund of customer index `c` in the app's currency that names no order. Which purchase it gave money back on is
+   * unknown, so it lowers the customer's spend, not their purchases (a purchase day stays a purchase day): it is
+   * taken off every purchase of the customer in proportion to its value, so the spend of the first day and of the
+   * repeat days (Gamma-Gamma's input) shrink alike, and never below nothing.
+   */
+  refund(c: number, amount: number): void {
+    this.#unlinkedRefunds ??= new Float64Array(this.customerRowIds.length)
+    this.#unlinkedRefunds[c] = (this.#unlinkedRefunds[c] as number) + amount
+  }
+
   histories(asOfDay: number): CustomerHistories {
     const active: number[] = []
     for (let c = 0; c < this.customerRowIds.length; c++) if (this.#firstDay[c] !== NONE) active.push(c)
+    let revenue = this.#revenue
+    let firstDayRevenue = this.#firstDayRevenue
+    const unlinked = this.#unlinkedRefunds
+    if (unlinked) {
+      revenue = Float64Array.from(revenue)
+      firstDayRevenue = Float64Array.from(firstDayRevenue)
+      for (let c = 0; c < unlinked.length; c++) {
+        const gross = revenue[c] as number
+        if (unlinked[c] === 0 || gross <= 0) continue
+        const kept = Math.max(0, gross - (unlinked[c] as number)) / gross
+        revenue[c] = gross * kept
+        firstDayRevenue[c] = (firstDayRevenue[c] as number) * kept
+      }
+    }
     return {
       asOfDay,
       customerRowIds: this.customerRowIds,
@@ -75,28 +103,39 @@ export class HistoryFold {
       lastDay: this.#lastDay,
       purchaseDays: this.#purchaseDays,
       orders: this.#orders,
-      revenue: this.#revenue,
-      firstDayRevenue: this.#firstDayRevenue,
+      revenue,
+      firstDayRevenue,
     }
   }
 }
 
 /**
- * Folds the ledger's purchases up to `asOf` into per-customer histories (indexed as the ledger's customers), in one pass.
+ * Folds the ledger's purchases up to `asOf` into per-customer histories (indexed as the ledger's customers), in one
+ * pass, net of what the refunds dated up to `asOf` gave back (`given`; without it, gross).
  *
  * @example
- * const histories = customerHistories(ledger, Date.parse('1997-09-30T23:59:59Z'), localDay(asOf, tz), 'USD')
+ * const histories = customerHistories(ledger, asOf, localDay(asOf, tz), 'USD', orderRefunds(ledger, links, asOf))
  */
-export function customerHistories(ledger: PurchaseLedger, asOf: number, asOfDay: number, currency: string): CustomerHistories {
+export function customerHistories(ledger: PurchaseLedger, asOf: number, asOfDay: number, currency: string, given?: OrderRefunds): CustomerHistories {
   const fold = new HistoryFold(Int32Array.from(ledger.customerRowIds))
   const appCurrency = ledger.currencyIndex(currency)
   const end = ledger.countUntil(asOf)
   const { day, customer, amount } = ledger
+  const refunded = given && given.refunded.size > 0 ? given.refunded : undefined
   for (let i = 0; i < end; i++) {
     const d = day[i] as number
     if (d > asOfDay) break
-    fold.add(customer[i] as number, d, amount[i] as number, ledger.currency[i] === appCurrency)
+    let kept = amount[i] as number
+    const back = refunded?.get(i)
+    if (back !== undefined) {
+      // Refunded in full: not a purchase.
+      if (back >= kept) continue
+      kept -= back
+    }
+    fold.add(customer[i] as number, d, kept, ledger.currency[i] === appCurrency)
   }
+  const { refunds } = ledger
+  for (const j of given?.unlinked ?? []) if (refunds.currency[j] === appCurrency) fold.refund(refunds.customer[j] as number, refunds.amount[j] as number)
   return fold.histories(asOfDay)
 }
 

@@ -24,7 +24,7 @@ describe('readCustomerHistories', () => {
     const asOf = Date.parse('2026-02-01T04:59:59Z')
     const asOfDay = localDay(asOf, app.timezone)
     let pauses = 0
-    const read = await readCustomerHistories(stores.ledger, app, asOf, asOfDay, 'USD', async () => void pauses++, 2)
+    const read = await readCustomerHistories(stores.ledger, app, asOf, asOfDay, 'USD', async () => void pauses++, { pageSize: 2 })
     const ledger = new PurchaseLedger(app.id)
     ledger.refresh(stores.ledger, app.timezone)
     expect(read).toEqual(customerHistories(ledger, asOf, asOfDay, 'USD'))
