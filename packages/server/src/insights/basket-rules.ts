@@ -1,34 +1,49 @@
 import { type AssociationRule, associationRules } from '../analytics'
 import type { PurchaseLedger } from '../ledger'
+import { itemRefunded, type OrderRefunds } from './refund-links'
 
 /** The items of a run of orders: order i's products are `product[start[i] - start[0]]` up to the next order's start. */
 export type OrderItems = { start: Int32Array; product: Int32Array }
 
 /**
- * The items of the orders of the year before `asOf`, copied out of the ledger so they can go to a worker thread.
+ * The items of the orders of the year before `asOf`, copied out of the ledger so they can go to a worker thread; with
+ * `given`, without the items given back whole (an order refunded in full leaves an empty basket): a product returned
+ * is not one the customer chose to keep with the others.
  *
  * @example
- * orderItems(ledger, Date.now()).start.length // orders + 1
+ * orderItems(ledger, Date.now(), 365, orderRefunds(ledger, links, Date.now())).start.length // orders + 1
  */
-export function orderItems(ledger: PurchaseLedger, asOf: number, days = 365): OrderItems {
+export function orderItems(ledger: PurchaseLedger, asOf: number, days = 365, given?: OrderRefunds): OrderItems {
   const end = ledger.countUntil(asOf)
   const start = ledger.countUntil(asOf - days * 86_400_000)
-  return {
-    start: ledger.itemStart.slice(start, end + 1),
-    product: ledger.itemProduct.slice(ledger.itemStart[start] as number, ledger.itemStart[end] as number),
+  const from = ledger.itemStart[start] as number
+  const to = ledger.itemStart[end] as number
+  if (!given || given.refunded.size === 0) return { start: ledger.itemStart.slice(start, end + 1), product: ledger.itemProduct.slice(from, to) }
+  const starts = new Int32Array(end - start + 1)
+  const product = new Int32Array(to - from)
+  let kept = 0
+  for (let i = start; i < end; i++) {
+    const refunded = given.refunded.has(i)
+    for (let k = ledger.itemStart[i] as number; k < (ledger.itemStart[i + 1] as number); k++) {
+      if (!refunded || !itemRefunded(ledger, given, i, k)) product[kept++] = ledger.itemProduct[k] as number
+    }
+    starts[i - start + 1] = kept
   }
+  // A copy of the used part: a view would take its whole buffer along to the worker.
+  return { start: starts, product: product.slice(0, kept) }
 }
 
 /**
- * Product-pair rules over the order baskets of the year before `asOf` (products are the ledger's product indices).
+ * Product-pair rules over the order baskets of the year before `asOf` (products are the ledger's product indices),
+ * without the items given back whole when `given` says what refunds took.
  * The support floor is 0.5 % of baskets, and never under 10 baskets: a pair must be common enough to act on, and a
  * pair seen twice is not a "rule".
  *
  * @example
- * basketRules(ledger, Date.now()).rules[0] // { antecedent: 3, consequent: 7, lift: 4.2, confidence: 0.31, ... }
+ * basketRules(ledger, Date.now(), 365, given).rules[0] // { antecedent: 3, consequent: 7, lift: 4.2, confidence: 0.31, ... }
  */
-export function basketRules(ledger: PurchaseLedger, asOf: number, days = 365): { baskets: number; rules: AssociationRule[] } {
-  return basketRulesOfItems(orderItems(ledger, asOf, days))
+export function basketRules(ledger: PurchaseLedger, asOf: number, days = 365, given?: OrderRefunds): { baskets: number; rules: AssociationRule[] } {
+  return basketRulesOfItems(orderItems(ledger, asOf, days, given))
 }
 
 /**

@@ -4,6 +4,7 @@ import type { PurchaseLedger } from '../ledger'
 import type { CustomerHistories } from './customer-histories'
 import { type CustomerModel, historyOf } from './customer-model'
 import type { ForecastFact, RecommendationFact, TrendFact } from './insight-facts'
+import { itemRefunded, type OrderRefunds } from './refund-links'
 
 export type RecommendationInputs = {
   ledger: PurchaseLedger
@@ -16,6 +17,8 @@ export type RecommendationInputs = {
   forecast: ForecastFact | null
   asOf: number
   minorToMajor: number
+  /** What refunds up to `asOf` took off the orders; without it, every purchase counts whole. */
+  refunds?: OrderRefunds
 }
 
 // An audience lists at most this many userIds (its count is always the full size).
@@ -68,11 +71,12 @@ export function winBack(inputs: RecommendationInputs): RecommendationFact | null
 }
 
 /**
- * The strongest product pairs: customers who bought the first product but never the second; the impact assumes they
- * take the second at the rule's confidence, at its average order revenue.
+ * The strongest product pairs: customers who bought the first product (and kept it) but never the second (not even
+ * one they gave back: they know it); the impact assumes they take the second at the rule's confidence, at its average
+ * revenue in the orders that kept it.
  */
 export function crossSells(inputs: RecommendationInputs, limit = 3): RecommendationFact[] {
-  const { ledger, rules, asOf, minorToMajor } = inputs
+  const { ledger, rules, asOf, minorToMajor, refunds } = inputs
   const chosen: AssociationRule[] = []
   const pairs = new Set<string>()
   for (const rule of rules) {
@@ -85,15 +89,21 @@ export function crossSells(inputs: RecommendationInputs, limit = 3): Recommendat
   if (chosen.length === 0) return []
   const products = new Map<number, number>()
   for (const rule of chosen) for (const product of [rule.antecedent, rule.consequent]) if (!products.has(product)) products.set(product, products.size)
+  // Per customer and product: 1 ordered, 2 ordered and kept (bits).
   const bought = new Uint8Array(ledger.customerCount * products.size)
   const productRevenue = new Float64Array(products.size)
   const productOrders = new Float64Array(products.size)
   const end = ledger.countUntil(asOf)
+  const refunded = refunds && refunds.refunded.size > 0 ? refunds : undefined
   for (let i = 0; i < end; i++) {
+    const touched = refunded?.refunded.has(i) === true
     for (let k = ledger.itemStart[i] as number; k < (ledger.itemStart[i + 1] as number); k++) {
       const slot = products.get(ledger.itemProduct[k] as number)
       if (slot === undefined) continue
-      bought[(ledger.customer[i] as number) * products.size + slot] = 1
+      const at = (ledger.customer[i] as number) * products.size + slot
+      const kept = !touched || !itemRefunded(ledger, refunded as OrderRefunds, i, k)
+      bought[at] = (bought[at] as number) | (kept ? 3 : 1)
+      if (!kept) continue
       productRevenue[slot] = (productRevenue[slot] as number) + (ledger.itemRevenue[k] as number)
       productOrders[slot] = (productOrders[slot] as number) + 1
     }
@@ -103,7 +113,7 @@ export function crossSells(inputs: RecommendationInputs, limit = 3): Recommendat
     const to = products.get(rule.consequent) as number
     const members: number[] = []
     for (let c = 0; c < ledger.customerCount; c++) {
-      if (bought[c * products.size + from] === 1 && bought[c * products.size + to] === 0) members.push(c)
+      if ((bought[c * products.size + from] as number) & 2 && bought[c * products.size + to] === 0) members.push(c)
     }
     const averageRevenue = ((productRevenue[to] as number) / Math.max(1, productOrders[to] as number)) * minorToMajor
     const orders = members.length * rule.confidence
