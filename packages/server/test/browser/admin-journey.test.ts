@@ -224,21 +224,48 @@ describe('a new user in the admin page', { timeout: 120_000 }, () => {
     await screenshot(page, 'assistant')
   })
 
-  it('imports users and purchases from CSV with progress and a per-row error report', async () => {
+  it('imports users, purchases, a cancellation, a refund and an event from CSV with progress and a per-row error report', async () => {
     await page.getByRole('link', { name: 'Import' }).click()
+    const secret = await mintSecret()
+    const before = (await server.call('GET', '/v1/connection', { key: secret })).body.counts
     const users = 'userId,name,email,plan\nimp1,Imported One,one@example.com,pro\nimp2,"Two, Imported",,free\n,No Id,,\n'
-    const purchases = 'orderId,userId,amount,currency,timestamp,product\nio1,imp1,12.50,USD,2025-01-05T10:00:00Z,Tea\nio2,imp2,-3,USD,2025-01-06T10:00:00Z,Tea\n'
-    await page.getByLabel('Users CSV').setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(users) })
-    await page.getByLabel('Purchases CSV').setInputFiles({ name: 'purchases.csv', mimeType: 'text/csv', buffer: Buffer.from(purchases) })
+    // io2's negative amount is a cancellation (a refund without an order); io3's "1,200" reads two ways and is refused here.
+    const purchases =
+      'orderId,userId,amount,currency,timestamp,product\nio1,imp1,12.50,USD,2025-01-05T10:00:00Z,Tea\nio2,imp2,-3,USD,2025-01-06T10:00:00Z,Tea\nio3,imp1,"1,200",usd,2025-01-07,Tea\n'
+    // A Russian spreadsheet's export: BOM, semicolons, a decimal comma, a dotted date, lower-case currency, a type column.
+    const mixed = '\ufefftype;userId;refundId;orderId;amount;currency;date;event;page\nrefund;imp1;ir1;io1;2,50;usd;06.01.2025;;\nevent;imp1;;;;;2025-01-07;Viewed pricing;/pricing\n'
+    const files = [
+      { name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(users) },
+      { name: 'purchases.csv', mimeType: 'text/csv', buffer: Buffer.from(purchases) },
+      { name: 'mixed.csv', mimeType: 'text/csv', buffer: Buffer.from(mixed) },
+    ]
+    await page.getByLabel('CSV files').setInputFiles(files)
     await page.getByRole('button', { name: 'Import', exact: true }).click()
-    await hasText(page.getByRole('status'), 'Done: 3 imported, 0 already there, 2 rejected.')
-    expect(await page.locator('progress').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([5, 5])
+    await hasText(page.getByRole('status'), 'Done: 6 imported, 0 already there, 2 rejected.')
+    expect(await page.locator('progress').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([8, 8])
     const problems = page.getByRole('table', { name: 'Rejected rows' })
     await hasText(problems.getByRole('row').nth(1), 'users.csv4')
-    await hasText(problems.getByRole('row').nth(2), 'purchases.csv3')
+    await hasText(problems.getByRole('row').nth(2), 'purchases.csv4')
+    await hasText(problems.getByRole('row').nth(2), 'reads two ways')
+    await hasText(page.locator('.import-files li').nth(1), 'Cancellations imported as refunds without an order: 1.')
+    await hasText(page.locator('.import-files li').nth(2), 'separated by semicolons, each of the kind its type column names')
     await screenshot(page, 'import')
-    const imported = await server.call('GET', '/v1/customers/imp2', { key: (await mintSecret()) })
+    const after = (await server.call('GET', '/v1/connection', { key: secret })).body.counts
+    expect({ purchases: after.purchases - before.purchases, refunds: after.refunds - before.refunds, events: after.events - before.events }).toEqual({
+      purchases: 1,
+      refunds: 2,
+      events: 1,
+    })
+    const imported = await server.call('GET', '/v1/customers/imp2', { key: secret })
     expect(imported.body.customer).toMatchObject({ name: 'Two, Imported', traits: { plan: 'free' } })
+    const refunded = await server.call('GET', '/v1/customers/imp1', { key: secret })
+    expect(refunded.body.stats).toMatchObject({ revenue: 10, refunds: 2.5 })
+
+    // The same file again: its refund and its event are recognised, nothing counts twice.
+    await page.getByLabel('CSV files').setInputFiles([files[2]!])
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    await hasText(page.getByRole('status'), 'Done: 0 imported, 2 already there, 0 rejected.')
+    expect((await server.call('GET', '/v1/connection', { key: secret })).body.counts).toEqual(after)
   })
 
   it('switches to Russian and stays readable on a phone', async () => {

@@ -2,7 +2,7 @@ import { toCsv } from '../csv'
 import { planBatches } from '../csv-import/batches'
 import { decodeText, type DecodedText } from '../csv-import/decode-text'
 import { readImportFile, type ImportFile } from '../csv-import/import-file'
-import type { ImportOptions, RowProblem } from '../csv-import/import-types'
+import type { ImportOptions, RowKind, RowProblem } from '../csv-import/import-types'
 import { rejectedRows, type BatchRejection } from '../csv-import/rejections'
 import { download, field, h, replace, table } from '../dom'
 import { t, type MessageKey } from '../i18n'
@@ -12,6 +12,15 @@ import type { ViewContext } from './view-context'
 type BatchAnswer = { accepted: number; duplicates: number; rejected: BatchRejection[] }
 type ReportRow = { file: string; line: number; message: string }
 type ReadFile = { name: string; decoded: DecodedText; read: ImportFile }
+
+/** Where a file's unmatched columns go, by the kind of its rows. */
+const OTHER_COLUMNS: Record<RowKind | 'byRow', MessageKey> = {
+  user: 'importColumnsTraits',
+  event: 'importColumnsProperties',
+  byRow: 'importColumnsMixed',
+  purchase: 'importColumnsIgnored',
+  refund: 'importColumnsIgnored',
+}
 
 /** Rejected rows shown on the page; the downloadable report has them all. */
 const SHOWN_PROBLEMS = 200
@@ -128,16 +137,16 @@ function fileSummary({ name, decoded, read }: ReadFile): HTMLElement {
   if (read.kind === undefined) {
     lines.push(t('importUnknownKind', { columns: read.header.names.filter((column) => column !== '').join(', ') || '—' }))
   } else {
+    const delimiter = t(read.delimiter === ',' ? 'delimiterComma' : read.delimiter === ';' ? 'delimiterSemicolon' : 'delimiterTab')
     lines.push(
-      t('importFileRead', {
-        rows: read.rows,
-        delimiter: t(read.delimiter === ',' ? 'delimiterComma' : read.delimiter === ';' ? 'delimiterSemicolon' : 'delimiterTab'),
-        kind: t(read.kind === 'byRow' ? 'kind_byRow' : (`kind_${read.kind}` as MessageKey)),
-      }),
+      read.kind === 'byRow'
+        ? t('importFileReadByRow', { rows: read.rows, delimiter })
+        : t('importFileRead', { rows: read.rows, delimiter, kind: t(`kind_${read.kind}`) }),
     )
     const mapped = read.header.fields.flatMap((fieldName, column) => (fieldName ? [`${read.header.names[column]} → ${fieldName}`] : []))
     const other = read.header.names.filter((column, index) => column !== '' && read.header.fields[index] === undefined)
-    lines.push(t('importColumnsRead', { columns: mapped.join(', ') || '—' }) + (other.length > 0 ? ` ${t('importColumnsOther', { columns: other.join(', ') })}` : ''))
+    const otherKey = OTHER_COLUMNS[read.kind]
+    lines.push(t('importColumnsRead', { columns: mapped.join(', ') || '—' }) + (other.length > 0 ? ` ${t(otherKey, { columns: other.join(', ') })}` : ''))
   }
   if (decoded.encoding !== 'utf-8') lines.push(t('importEncoding', { encoding: decoded.encoding }))
   if (read.cancellations > 0) lines.push(t('importCancelled', { count: read.cancellations }))
