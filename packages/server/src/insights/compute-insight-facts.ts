@@ -40,6 +40,8 @@ function lastPeriods(series: SalesSeries, count: number): SalesSeries {
     labels: cut(series.labels),
     starts: cut(series.starts),
     revenue: cut(series.revenue),
+    grossRevenue: cut(series.grossRevenue),
+    refunds: cut(series.refunds),
     orders: cut(series.orders),
     customers: cut(series.customers),
     averageOrderValue: cut(series.averageOrderValue),

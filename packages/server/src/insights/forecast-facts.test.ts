@@ -10,6 +10,8 @@ const series = (values: number[]): SalesSeries => {
     labels: values.map((_, i) => new Date((start + i) * 86_400_000).toISOString().slice(0, 10)),
     starts: values.map((_, i) => start + i),
     revenue: values,
+    grossRevenue: values,
+    refunds: values.map(() => 0),
     orders: values,
     customers: values,
     averageOrderValue: values.map(() => 1),

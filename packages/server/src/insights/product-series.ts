@@ -4,8 +4,9 @@ import type { PurchaseLedger } from '../ledger'
 import type { SalesSeries } from './sales-series'
 
 /**
- * Revenue of every product in each period of a complete-period series (minor units, zeros where it did not sell),
- * for the products that sold in it; keyed by product key.
+ * Net revenue of every product in each period of a complete-period series (minor units, zeros where it did not sell),
+ * for the products that sold in it; keyed by product key. What refunds took off a product counts on the refund's
+ * date, as in the sales series. O(purchases and refunds of the series' periods).
  *
  * @example
  * productSeries(ledger, monthly, 'USD')[0] // { productId: 'sku-1', values: [1200, 900, ...] }
@@ -30,6 +31,17 @@ export function productSeries(ledger: PurchaseLedger, series: SalesSeries, curre
       const product = ledger.itemProduct[k] as number
       matrix[product * periods + p] = (matrix[product * periods + p] as number) + (ledger.itemRevenue[k] as number)
       sold[product] = 1
+    }
+  }
+  const { refunds } = ledger
+  p = 0
+  for (let j = refunds.firstIndexOfDay(series.starts[0] as number); j < refunds.firstIndexOfDay(endDay); j++) {
+    if (refunds.currency[j] !== appCurrency) continue
+    const day = refunds.day[j] as number
+    while (p + 1 < periods && day >= (series.starts[p + 1] as number)) p++
+    for (let k = refunds.itemStart[j] as number; k < (refunds.itemStart[j + 1] as number); k++) {
+      const at = (refunds.itemProduct[k] as number) * periods + p
+      matrix[at] = (matrix[at] as number) - (refunds.itemRevenue[k] as number)
     }
   }
   const result: ProductSeries[] = []

@@ -7,7 +7,10 @@ export type SalesSeries = {
   interval: Interval
   labels: string[]
   starts: number[]
+  /** Net: what was sold in the period less what was given back in it (a refund counts on its own date). */
   revenue: number[]
+  grossRevenue: number[]
+  refunds: number[]
   orders: number[]
   customers: number[]
   averageOrderValue: number[]
@@ -15,14 +18,16 @@ export type SalesSeries = {
 
 /**
  * The complete days, weeks or months of sales, from the first purchase (or the last `maxPeriods`) to the period
- * before the one `asOf` is in: a period still running would look like a drop.
+ * before the one `asOf` is in: a period still running would look like a drop. Revenue is net of refunds, as the
+ * sales report counts it, so trends and forecasts are of what the shop kept; the average order value is net
+ * revenue over orders.
  *
  * @example
- * salesSeries(ledger, 'month', Date.now(), 'USD', 24).revenue // last 24 complete months
+ * salesSeries(ledger, 'month', Date.now(), 'USD', 24).revenue // net revenue of the last 24 complete months
  */
 export function salesSeries(ledger: PurchaseLedger, interval: Interval, asOf: number, currency: string, maxPeriods = Number.POSITIVE_INFINITY): SalesSeries {
   const currentStart = periodStart(localDay(asOf, ledger.timeZone), interval)
-  const empty: SalesSeries = { interval, labels: [], starts: [], revenue: [], orders: [], customers: [], averageOrderValue: [] }
+  const empty: SalesSeries = { interval, labels: [], starts: [], revenue: [], grossRevenue: [], refunds: [], orders: [], customers: [], averageOrderValue: [] }
   if (ledger.size === 0 || (ledger.day[0] as number) >= currentStart) return empty
   // The first period is counted only if sales started in its first tenth: a shop that opened mid-month did not have
   // a bad month.
@@ -38,6 +43,8 @@ export function salesSeries(ledger: PurchaseLedger, interval: Interval, asOf: nu
     labels: series.map((period) => period.period),
     starts: series.map((period) => period.start),
     revenue: series.map((period) => period.revenue),
+    grossRevenue: series.map((period) => period.grossRevenue),
+    refunds: series.map((period) => period.refunds),
     orders: series.map((period) => period.orders),
     customers: series.map((period) => period.customers),
     averageOrderValue: series.map((period) => (period.orders > 0 ? period.revenue / period.orders : 0)),
