@@ -8,6 +8,9 @@ import { startOllamaStub, STUB_ANSWER } from './ollama-stub'
 import { startSecondOrigin, type SecondOrigin } from './second-origin'
 import { HOSTILE_NAME, HOSTILE_PRODUCT, sendEvents } from './seed-events'
 
+/** An event name with markup: the events view must show it as text. */
+const HOSTILE_EVENT = '<img src=x onerror=alert(2)>'
+
 let server: TestServer
 let ollama: Awaited<ReturnType<typeof startOllamaStub>>
 let other: SecondOrigin
@@ -199,6 +202,39 @@ describe('a new user in the admin page', { timeout: 120_000 }, () => {
     await screenshot(page, 'readme-reports', false)
   })
 
+  it('opens the events report: top events with their customers, and the top ones by period', async () => {
+    // 21 events of existing customers over the past months (with Ada's ticket of today, 22 events of 12 customers),
+    // one of them named with markup.
+    const day = 86_400_000
+    const at = (daysAgo: number) => new Date(Date.now() - daysAgo * day).toISOString()
+    const noonDaysAgo = (daysAgo: number) => `${at(daysAgo).slice(0, 10)}T12:00:00Z`
+    const batch = [
+      ...Array.from({ length: 12 }, (_, i) => ({ type: 'event', userId: `u${i % 6}`, event: 'Viewed pricing', timestamp: at(5 + 30 * i) })),
+      ...Array.from({ length: 6 }, (_, i) => ({ type: 'event', userId: `u${6 + (i % 3)}`, event: 'Signed in', timestamp: at(20 + 45 * i) })),
+      { type: 'event', userId: 'hostile', event: HOSTILE_EVENT, timestamp: at(50) },
+      { type: 'event', userId: 'hostile', event: HOSTILE_EVENT, timestamp: at(51) },
+      { type: 'event', userId: 'u9', event: 'Added to cart', timestamp: noonDaysAgo(115) },
+    ]
+    const sent = await server.call('POST', '/v1/batch', { key: publishable, body: { batch } })
+    expect(sent.body).toMatchObject({ accepted: 21, rejected: [] })
+    await page.getByRole('link', { name: 'Events', exact: true }).click()
+    await visible(page.getByRole('heading', { name: 'Events', level: 1 }))
+    await hasText(page.locator('[data-testid="events-summary"]'), '22 events from 12 customers')
+    const top = page.getByRole('table', { name: 'Top events' })
+    await hasText(top.getByRole('row').nth(1), 'Viewed pricing126')
+    await hasText(top.getByRole('row').nth(2), 'Signed in63')
+    await hasText(top.getByRole('row').nth(3), `${HOSTILE_EVENT}21`)
+    expect(await page.locator('img').count()).toBe(0)
+    const byPeriod = page.getByRole('table', { name: 'Top events by period' })
+    await hasText(byPeriod.getByRole('row').nth(0), 'PeriodViewed pricingSigned in')
+    await hasText(byPeriod.getByRole('row').last(), '(partial)')
+    await hasCount(page.locator('.chart svg'), 1)
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export CSV' }).click()
+    expect((await download).suggestedFilename()).toMatch(/^events-.*\.csv$/)
+    await screenshot(page, 'events')
+  })
+
   it('opens the insights', async () => {
     await page.getByRole('link', { name: 'Insights' }).click()
     await expectDataOrUnavailable('/v1/insights', async () => {
@@ -281,6 +317,17 @@ describe('a new user in the admin page', { timeout: 120_000 }, () => {
     await page.waitForTimeout(300)
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     await screenshot(page, 'reports-ru-phone')
+    // Russian plurals: 22 событиЯ (few), 12 клиентОВ (many), then a day with 1 событиЕ от 1 клиентА (one).
+    await page.getByRole('link', { name: 'События', exact: true }).click()
+    await hasText(page.locator('[data-testid="events-summary"]'), '22 события от 12 клиентов')
+    await page.waitForTimeout(300)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await screenshot(page, 'events-ru-phone')
+    const lonely = new Date(Date.now() - 115 * 86_400_000).toISOString().slice(0, 10)
+    await page.getByLabel('С', { exact: true }).fill(lonely)
+    await page.getByLabel('По', { exact: true }).fill(lonely)
+    await page.getByRole('button', { name: 'Показать' }).click()
+    await hasText(page.locator('[data-testid="events-summary"]'), '1 событие от 1 клиента')
     await page.getByLabel('Язык').selectOption('en')
     await page.setViewportSize({ width: 1280, height: 900 })
   })

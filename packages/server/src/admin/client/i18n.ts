@@ -211,6 +211,16 @@ const en = {
   rejectedRows: 'Rejected rows',
   chooseFile: 'Choose at least one file.',
   emptyCsv: 'The file has no rows.',
+  navEvents: 'Events',
+  eventsChart: 'Events by period',
+  topEvents: 'Top events',
+  event: 'Event',
+  times: 'Times',
+  eventsByPeriod: 'Top events by period',
+  period: 'Period',
+  total: 'Total',
+  partialPeriod: '{period} (partial)',
+  noEvents: 'No events in this range. Send them with the SDK’s track().',
 } as const
 
 export type MessageKey = keyof typeof en
@@ -428,10 +438,38 @@ const ru: Record<MessageKey, string> = {
   rejectedRows: 'Отклонённые строки',
   chooseFile: 'Выберите хотя бы один файл.',
   emptyCsv: 'В файле нет строк.',
+  navEvents: 'События',
+  eventsChart: 'События по периодам',
+  topEvents: 'Частые события',
+  event: 'Событие',
+  times: 'Кол-во',
+  eventsByPeriod: 'Частые события по периодам',
+  period: 'Период',
+  total: 'Всего',
+  partialPeriod: '{period} (неполный)',
+  noEvents: 'За эти даты событий нет. Отправляйте их через track() в SDK.',
+}
+
+// Counted phrases, one text per plural category of the language (Intl.PluralRules): English has one and other,
+// Russian one (1, 21), few (2–4, 22), many (5–20, 25) and other (fractions). `{count}` is the formatted number.
+type EnglishForms = { one: string; other: string }
+type RussianForms = { one: string; few: string; many: string; other: string }
+
+const enPlurals = {
+  eventCount: { one: '{count} event', other: '{count} events' },
+  fromCustomers: { one: 'from {count} customer', other: 'from {count} customers' },
+} satisfies Record<string, EnglishForms>
+
+export type PluralKey = keyof typeof enPlurals
+
+const ruPlurals: Record<PluralKey, RussianForms> = {
+  eventCount: { one: '{count} событие', few: '{count} события', many: '{count} событий', other: '{count} события' },
+  fromCustomers: { one: 'от {count} клиента', few: 'от {count} клиентов', many: 'от {count} клиентов', other: 'от {count} клиента' },
 }
 
 export type Lang = 'en' | 'ru'
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, ru }
+const pluralDictionaries: Record<Lang, Record<PluralKey, Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>> = { en: enPlurals, ru: ruPlurals }
 const STORAGE_KEY = 'crm-admin-lang'
 
 let current: Lang = detect()
@@ -467,4 +505,17 @@ export function setLang(next: Lang): void {
  */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
   return dictionaries[current][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+}
+
+/**
+ * A counted phrase in the current language, in the plural form its number takes there, the number formatted.
+ *
+ * @example
+ * tn('eventCount', 1234) // '1,234 events'; in Russian '1 234 события'
+ * tn('eventCount', 21)   // '21 events'; in Russian '21 событие'
+ */
+export function tn(key: PluralKey, count: number): string {
+  const forms = pluralDictionaries[current][key]
+  const text = forms[new Intl.PluralRules(current).select(count)] ?? forms.other
+  return text.replace('{count}', new Intl.NumberFormat(current).format(count))
 }

@@ -6,6 +6,7 @@ import { failureMessage } from './async-section'
 import { connectionView } from './connection-view'
 import { customerDetailView } from './customer-detail-view'
 import { customersView } from './customers-view'
+import { eventsView } from './events-view'
 import { importView } from './import-view'
 import { insightsView } from './insights-view'
 import { keysView } from './keys-view'
@@ -19,6 +20,7 @@ const ROUTES: Route[] = [
   { path: 'keys', label: 'navKeys', view: keysView },
   { path: 'customers', label: 'navCustomers', view: customersView },
   { path: 'reports', label: 'navReports', view: reportsView },
+  { path: 'events', label: 'navEvents', view: eventsView },
   { path: 'insights', label: 'navInsights', view: insightsView },
   { path: 'assistant', label: 'navAssistant', view: assistantView },
   { path: 'import', label: 'navImport', view: importView },
