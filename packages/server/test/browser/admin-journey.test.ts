@@ -192,6 +192,13 @@ describe('a new user in the admin page', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: 'Reports' }).click()
     await expectDataOrUnavailable('/v1/reports/sales', async () => {
       await hasCount(page.locator('.chart svg'), 2)
+      // Net revenue with the gross and Ada's refund beside it; the month still running is dashed and noted.
+      const totals = page.locator('main .facts').first()
+      await hasText(totals, 'Net revenue')
+      await hasText(totals, 'Gross revenue')
+      await hasText(totals, '$2.50')
+      await hasCount(page.locator('.chart .crm-chart-point-partial'), 1)
+      await hasText(page.locator('[data-testid="partial-note"]'), 'Not over yet')
       await hasText(page.getByRole('table', { name: 'Top products' }), HOSTILE_PRODUCT)
       await hasText(page.getByRole('table', { name: 'Top customers' }), HOSTILE_NAME)
       const download = page.waitForEvent('download')

@@ -7,21 +7,34 @@ import { card, facts, loadInto } from './async-section'
 import { chartHolder } from './chart-holder'
 import type { ViewContext } from './view-context'
 
-type Period = { period: string; revenue: number; orders: number; customers: number; newCustomers: number }
+// `revenue` is net of refunds (each on its own date), with `grossRevenue` and `refunds` beside it; a `partial`
+// period is one the range's end (`to`, or now) cuts short.
+type Period = { period: string; revenue: number; grossRevenue: number; refunds: number; orders: number; customers: number; newCustomers: number; partial: boolean }
 type SalesReport = {
   currency: string
-  totals: { revenue: number; orders: number; customers: number; newCustomers: number; averageOrderValue: number | null; repeatCustomerRate: number | null }
+  interval: 'day' | 'week' | 'month'
+  totals: {
+    revenue: number
+    grossRevenue: number
+    refunds: number
+    orders: number
+    customers: number
+    newCustomers: number
+    averageOrderValue: number | null
+    repeatCustomerRate: number | null
+    refundRate: number | null
+  }
   series: Period[]
   topProducts: { product: string; revenue: number; orders: number; quantity: number }[]
   topCustomers: { userId: string; name: string | null; revenue: number; orders: number }[]
-  otherCurrencies: { currency: string; revenue: number; orders: number }[]
+  otherCurrencies: { currency: string; revenue: number; grossRevenue: number; refunds: number; orders: number }[]
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10)
 
 /**
- * Sales report: date range and interval, revenue and orders charts, totals, top products and customers, and the
- * series as CSV.
+ * Sales report: date range and interval, net revenue (gross and refunds beside it) and orders charts, totals, top
+ * products and customers, and the series as CSV. A period the range's end cuts short is drawn dashed, with a note.
  *
  * @example
  * main.append(reportsView(context))
@@ -65,11 +78,17 @@ export function reportsView(context: ViewContext): HTMLElement {
       download(
         `sales-${from.value}-${to.value}.csv`,
         'text/csv',
-        toCsv([['period', 'revenue', 'orders', 'customers', 'newCustomers'], ...report.series.map((row) => [row.period, row.revenue, row.orders, row.customers, row.newCustomers])]),
+        toCsv([
+          ['period', 'revenue', 'grossRevenue', 'refunds', 'orders', 'customers', 'newCustomers', 'partial'],
+          ...report.series.map((row) => [row.period, row.revenue, row.grossRevenue, row.refunds, row.orders, row.customers, row.newCustomers, String(row.partial)]),
+        ]),
       ),
     )
     const totals = facts([
-      [t('revenue'), cash(report.totals.revenue)],
+      [t('netRevenue'), cash(report.totals.revenue)],
+      [t('salesGross'), cash(report.totals.grossRevenue)],
+      [t('salesRefunds'), cash(report.totals.refunds)],
+      [t('salesRefundRate'), report.totals.refundRate === null ? '—' : num(report.totals.refundRate, 1, true)],
       [t('orders'), String(report.totals.orders)],
       [t('customers'), String(report.totals.customers)],
       [t('newCustomers'), String(report.totals.newCustomers)],
@@ -77,14 +96,23 @@ export function reportsView(context: ViewContext): HTMLElement {
       [t('repeatRate'), num(report.totals.repeatCustomerRate, 1, true)],
     ])
     if (report.series.length === 0) return [card(t('totals'), totals), h('p', { class: 'muted' }, t('noData'))]
-    const revenueSeries = { name: t('revenue'), variant: 'area' as const, points: report.series.map((row) => ({ label: row.period, value: row.revenue })) }
+    const revenueSeries = {
+      name: t('netRevenue'),
+      variant: 'area' as const,
+      points: report.series.map((row) => ({ label: row.period, value: row.revenue, partial: row.partial })),
+    }
     const orderBars = report.series.map((row) => ({ label: row.period, value: row.orders }))
+    const partial = report.series.filter((row) => row.partial).map((row) => row.period)
     return [
       card(t('totals'), totals),
       h(
         'div',
         { class: 'grid wide' },
-        card(t('revenueChart'), chartHolder((size) => lineChart({ ...size, title: t('revenueChart'), formatValue: compact, series: [revenueSeries] }))),
+        card(
+          t('revenueChart'),
+          chartHolder((size) => lineChart({ ...size, title: t('revenueChart'), formatValue: compact, series: [revenueSeries], partialLabel: t('salesSoFar') })),
+          partial.length > 0 ? h('p', { class: 'muted', 'data-testid': 'partial-note' }, t('salesPartialNote', { periods: partial.join(', ') })) : null,
+        ),
         card(t('ordersChart'), chartHolder((size) => barChart({ ...size, title: t('ordersChart'), name: t('orders'), formatValue: compact, bars: orderBars }))),
       ),
       h(
@@ -105,7 +133,17 @@ export function reportsView(context: ViewContext): HTMLElement {
         ),
       ),
       report.otherCurrencies.length > 0
-        ? card(t('otherCurrencies'), facts(report.otherCurrencies.map((o): [string, string] => [o.currency, `${money(o.revenue, o.currency)} · ${o.orders}`])))
+        ? card(
+            t('otherCurrencies'),
+            facts(
+              report.otherCurrencies.map((o): [string, string] => [
+                o.currency,
+                o.refunds > 0
+                  ? `${money(o.revenue, o.currency)} (${money(o.grossRevenue, o.currency)} − ${money(o.refunds, o.currency)}) · ${o.orders}`
+                  : `${money(o.revenue, o.currency)} · ${o.orders}`,
+              ]),
+            ),
+          )
         : null,
     ].filter((node): node is HTMLElement => node !== null)
   }
