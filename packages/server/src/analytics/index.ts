@@ -91,3 +91,7 @@ export {
 } from './association/association-rules'
 export { type EncodedBaskets, encodeItems } from './association/encode-items'
 export { type DenseIndex, createDenseIndex } from './encoding/dense-index'
+
+export { binomialUpperTail } from './proportion/binomial-tail'
+export { type ExcessRate, type ExcessRateOptions, type ExcessRates, type RateGroup, excessRates } from './proportion/excess-rates'
+export { benjaminiHochberg } from './multiple-testing/benjamini-hochberg'
