@@ -98,8 +98,9 @@ export function importView(context: ViewContext): HTMLElement {
       const problems: ReportRow[] = read.flatMap((file) => file.read.problems.map((problem) => ({ file: file.name, line: problem.line, message: problemText(problem) })))
       progress.hidden = false
       progress.max = total
-      // Rows refused here, and the rows of files that could not be read, are done already.
-      progress.value = read.reduce((sum, file) => sum + (file.read.kind === undefined ? file.read.rows : file.read.problems.length), 0)
+      // Rows that will not be sent (refused here, left out with an order they belong to, in a file that could not
+      // be read) are done already, so the bar ends full.
+      progress.value = total - read.reduce((sum, file) => sum + file.read.events.reduce((rows, made) => rows + made.rows, 0), 0)
       const totals = { accepted: 0, duplicates: 0 }
       for (const batch of planBatches(read.map((file) => ({ name: file.name, events: file.read.events })))) {
         const answer = await context.api.post<BatchAnswer>('/v1/batch', { batch: batch.map((made) => made.event) })
