@@ -1,8 +1,8 @@
 import type { Interval } from '../calendar'
 import type { RfmSegment } from '../analytics'
 
-/** The metrics trends are computed on. */
-export type TrendMetric = 'revenue' | 'orders' | 'customers' | 'averageOrderValue' | 'productRevenue'
+/** The metrics trends are computed on (`refundRate`: refunds over gross revenue, a ratio). */
+export type TrendMetric = 'revenue' | 'orders' | 'customers' | 'averageOrderValue' | 'productRevenue' | 'refundRate'
 
 /**
  * One computed trend, anomaly or seasonality, language-free: texts are written from these numbers later.
@@ -60,7 +60,15 @@ export type SegmentFact = {
   revenueShare: number
 }
 
-export type RecommendationKind = 'win_back' | 'cross_sell' | 'second_purchase' | 'promote_rising' | 'review_falling' | 'forecast_peak'
+export type RecommendationKind =
+  | 'win_back'
+  | 'cross_sell'
+  | 'second_purchase'
+  | 'promote_rising'
+  | 'review_falling'
+  | 'forecast_peak'
+  | 'review_refunds'
+  | 'warm_not_buying'
 
 export type Evidence = { metric: string; value: number | string }
 

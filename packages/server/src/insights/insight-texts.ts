@@ -1,5 +1,6 @@
 import type { RfmSegment } from '../analytics'
 import type { ForecastFact, InsightFacts, RecommendationFact, TrendFact } from './insight-facts'
+import { type PluralForms, plural } from './plural'
 
 export type Language = 'en' | 'ru'
 
@@ -44,9 +45,25 @@ const SEGMENT_NAMES: Record<Language, Record<RfmSegment, string>> = {
 }
 
 const METRIC_NAMES: Record<Language, Record<TrendFact['metric'], string>> = {
-  en: { revenue: 'Revenue', orders: 'Orders', customers: 'Customers', averageOrderValue: 'Average order value', productRevenue: 'Revenue' },
-  ru: { revenue: 'Выручка', orders: 'Заказы', customers: 'Покупатели', averageOrderValue: 'Средний чек', productRevenue: 'Выручка' },
+  en: { revenue: 'Revenue', orders: 'Orders', customers: 'Customers', averageOrderValue: 'Average order value', productRevenue: 'Revenue', refundRate: 'Refund rate' },
+  ru: { revenue: 'Выручка', orders: 'Заказы', customers: 'Покупатели', averageOrderValue: 'Средний чек', productRevenue: 'Выручка', refundRate: 'Доля возвратов' },
 }
+
+/** Words that follow a count, by language: `count(n, WORDS.customers)` writes "21 покупатель", "2 customers". */
+const WORDS = {
+  customers: { en: { one: 'customer', other: 'customers' }, ru: { one: 'покупатель', few: 'покупателя', many: 'покупателей', other: 'покупателя' } },
+  times: { en: { one: 'time', other: 'times' }, ru: { one: 'раз', few: 'раза', many: 'раз', other: 'раза' } },
+  // "against 200 orders" / "при 200 заказах"
+  orders: { en: { one: 'order', other: 'orders' }, ru: { one: 'заказе', few: 'заказах', many: 'заказах', other: 'заказа' } },
+  // "over 11 products" / "на 11 товаров"
+  products: { en: { one: 'product', other: 'products' }, ru: { one: 'товар', few: 'товара', many: 'товаров', other: 'товара' } },
+  days: { en: { one: 'day', other: 'days' }, ru: { one: 'день', few: 'дня', many: 'дней', other: 'дня' } },
+  // "at least 3 events" / "не меньше 3 событий"
+  events: { en: { one: 'event', other: 'events' }, ru: { one: 'события', other: 'событий' } },
+  // "of the 20 customers" / "из 20 покупателей"
+  ofCustomers: { en: { one: 'customer', other: 'customers' }, ru: { one: 'покупателя', other: 'покупателей' } },
+  percentagePoints: { en: { one: 'percentage point', other: 'percentage points' }, ru: { other: 'п. п.' } },
+} satisfies Record<string, Record<Language, PluralForms>>
 
 const INTERVAL_NAMES: Record<Language, Record<TrendFact['interval'], string>> = {
   en: { day: 'day', week: 'week', month: 'month' },
@@ -66,12 +83,18 @@ export function insightTexts(lang: Language, currency: string) {
   const ru = lang === 'ru'
   const p = (value: number) => (value < 0.001 ? (ru ? 'p < 0,001' : 'p < 0.001') : `p = ${f.pValue(value)}`)
   const metricValue = (fact: TrendFact, value: number) => (fact.metric === 'orders' || fact.metric === 'customers' ? f.number(value) : f.money(value))
+  // The word agrees with the number as written (rounded to two decimals), not with the unrounded value.
+  const word = (value: number, forms: Record<Language, PluralForms>) => plural(lang, Math.round(value * 100) / 100, forms[lang])
+  const count = (value: number, forms: Record<Language, PluralForms>) => `${f.number(value)} ${word(value, forms)}`
+  // A verb or adjective after a count: singular for the counts that take "one" (1, 21, 101 in Russian).
+  const agree = (value: number, one: string, other: string) => plural(lang, value, { one, other })
 
   const trend = (fact: TrendFact): string => {
     const metric = METRIC_NAMES[lang][fact.metric]
     const per = INTERVAL_NAMES[lang][fact.interval]
     switch (fact.kind) {
       case 'trend': {
+        if (fact.metric === 'refundRate') return refundRate(fact)
         const slope = metricValue(fact, Math.abs(fact.slope ?? 0))
         const moving =
           fact.direction === 'up'
@@ -103,6 +126,15 @@ export function insightTexts(lang: Language, currency: string) {
             ? `У выручки есть годовая сезонность (автокорреляция ${f.number(fact.change)}, ${p(fact.pValue)}).`
             : `Revenue follows a yearly pattern (autocorrelation ${f.number(fact.change)}, ${p(fact.pValue)}).`
     }
+  }
+
+  const refundRate = (fact: TrendFact): string => {
+    const points = Math.abs(fact.slope ?? 0) * 100
+    const per = INTERVAL_NAMES[lang][fact.interval]
+    const test = `${ru ? 'тест Манна–Кендалла' : 'Mann-Kendall'}, ${p(fact.pValue)}, n = ${fact.periods}`
+    return ru
+      ? `Доля возвратов растёт на ${count(points, WORDS.percentagePoints)} в ${per} (${test}). ${fact.period}: возвращено ${f.percent(fact.current ?? 0)} валовой выручки против ${f.percent(fact.previous ?? 0)} в ${fact.previousPeriod}.`
+      : `The refund rate is rising by ${count(points, WORDS.percentagePoints)} a ${per} (${test}). ${fact.period}: ${f.percent(fact.current ?? 0)} of gross revenue refunded, against ${f.percent(fact.previous ?? 0)} in ${fact.previousPeriod}.`
   }
 
   const forecast = (fact: ForecastFact): string => {
@@ -155,7 +187,55 @@ export function insightTexts(lang: Language, currency: string) {
         return ru
           ? { title: `Готовьтесь к пику в ${s.period}`, rationale: `Прогноз на ${s.period}: ${f.money(evidence(fact, 'forecast'))} (${f.money(evidence(fact, 'lower'))} – ${f.money(evidence(fact, 'upper'))}), это ${f.percent(evidence(fact, 'change'))} к ${s.lastPeriod} (${f.money(evidence(fact, 'lastActual'))}). Проверьте запасы и кампании.` }
           : { title: `Prepare for a peak in ${s.period}`, rationale: `The forecast for ${s.period} is ${f.money(evidence(fact, 'forecast'))} (${f.money(evidence(fact, 'lower'))} – ${f.money(evidence(fact, 'upper'))}), ${f.percent(evidence(fact, 'change'))} against ${s.lastPeriod} (${f.money(evidence(fact, 'lastActual'))}). Check stock and campaigns.` }
+      case 'review_refunds':
+        return reviewRefunds(fact, impact)
+      case 'warm_not_buying':
+        return warmNotBuying(fact, impact)
     }
+  }
+
+  const reviewRefunds = (fact: RecommendationFact, impact: string): { title: string; rationale: string } => {
+    const product = fact.subject.product
+    const refunds = evidence(fact, 'refunds')
+    const orders = evidence(fact, 'orders')
+    const days = evidence(fact, 'days')
+    const tested = evidence(fact, 'productsTested')
+    const rate = f.percent(evidence(fact, 'refundRate'))
+    const shop = f.percent(evidence(fact, 'shopRefundRate'))
+    return ru
+      ? {
+          title: `Разберитесь с возвратами «${product}»`,
+          rationale: `«${product}» возвращали ${count(refunds, WORDS.times)} при ${count(orders, WORDS.orders)} за последние ${count(days, WORDS.days)}: ${rate} против ${shop} у остального магазина (односторонний биномиальный тест, ${p(evidence(fact, 'pValue'))} с поправкой Бенджамини–Хохберга на ${count(tested, WORDS.products)}). Возвраты сверх доли магазина обошлись в ${impact}: проверьте качество, описание и доставку.`,
+        }
+      : {
+          title: `Look into the refunds of “${product}”`,
+          rationale: `“${product}” was refunded ${count(refunds, WORDS.times)} against ${count(orders, WORDS.orders)} in the last ${count(days, WORDS.days)}: ${rate}, against ${shop} for the rest of the shop (one-sided binomial test, ${p(evidence(fact, 'pValue'))} after Benjamini–Hochberg over ${count(tested, WORDS.products)}). The refunds above the shop’s rate cost ${impact}: check its quality, description and delivery.`,
+        }
+  }
+
+  const warmNotBuying = (fact: RecommendationFact, impact: string): { title: string; rationale: string } => {
+    const members = fact.audience?.count ?? 0
+    const never = evidence(fact, 'neverBought')
+    const window = evidence(fact, 'windowDays')
+    const minimum = evidence(fact, 'minimumEvents')
+    const idle = evidence(fact, 'daysWithoutPurchase')
+    const cohort = evidence(fact, 'previousCohort')
+    const bought = evidence(fact, 'previousCohortBought')
+    const conversion = fact.evidence.some((item) => item.metric === 'conversionRate') ? evidence(fact, 'conversionRate') : null
+    if (ru) {
+      const who = `${count(members, WORDS.customers)} ${agree(members, 'был активен', 'были активны')} за последние ${count(window, WORDS.days)} (не меньше ${count(minimum, WORDS.events)} у каждого), но не ${agree(members, 'покупал', 'покупали')} ${count(idle, WORDS.days)}; ${f.number(never)} из них ещё ни разу не ${agree(never, 'покупал', 'покупали')}.`
+      const outlook =
+        conversion === null
+          ? `${count(window, WORDS.days)} назад в таком положении было слишком мало покупателей (${f.number(cohort)}), чтобы оценить, сколько из них купит.`
+          : `Из тех, кто был в таком положении ${count(window, WORDS.days)} назад (${f.number(cohort)}), за эти ${count(window, WORDS.days)} ${agree(bought, 'купил', 'купили')} ${f.number(bought)} (${f.percent(conversion)}); при среднем чеке ${f.money(evidence(fact, 'averageOrderValue'))} ожидаемый эффект ${impact}.`
+      return { title: 'Свяжитесь с активными покупателями, которые не покупают', rationale: `${who} ${outlook}` }
+    }
+    const who = `${count(members, WORDS.customers)} ${agree(members, 'was', 'were')} active in the last ${count(window, WORDS.days)} (at least ${count(minimum, WORDS.events)} each) but ${agree(members, 'has', 'have')} not bought in ${count(idle, WORDS.days)}; ${f.number(never)} of them ${agree(never, 'has', 'have')} never bought.`
+    const outlook =
+      conversion === null
+        ? `Too few customers were in that situation ${count(window, WORDS.days)} earlier (${f.number(cohort)}) to estimate how many will buy.`
+        : `Of the ${count(cohort, WORDS.ofCustomers)} in that situation ${count(window, WORDS.days)} earlier, ${f.number(bought)} bought within ${count(window, WORDS.days)} (${f.percent(conversion)}); at an average order of ${f.money(evidence(fact, 'averageOrderValue'))}, the expected impact is ${impact}.`
+    return { title: 'Reach out to warm customers who are not buying', rationale: `${who} ${outlook}` }
   }
 
   const summary = (facts: InsightFacts): string => {

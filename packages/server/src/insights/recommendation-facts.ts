@@ -1,6 +1,7 @@
 import { type AssociationRule, median, probabilityAlive } from '../analytics'
 import { dateOfDay, dayNumber } from '../calendar'
 import type { PurchaseLedger } from '../ledger'
+import type { RecentActivityRow } from '../store'
 import type { CustomerHistories } from './customer-histories'
 import { type CustomerModel, historyOf } from './customer-model'
 import type { ForecastFact, RecommendationFact, TrendFact } from './insight-facts'
@@ -19,6 +20,8 @@ export type RecommendationInputs = {
   minorToMajor: number
   /** What refunds up to `asOf` took off the orders; without it, every purchase counts whole. */
   refunds?: OrderRefunds
+  /** Customers' custom events in the two windows before `asOf` (`WARM_WINDOW_DAYS` each); without it, no events. */
+  activity?: readonly RecentActivityRow[]
 }
 
 // An audience lists at most this many userIds (its count is always the full size).

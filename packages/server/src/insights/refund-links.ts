@@ -1,6 +1,7 @@
 import type { PurchaseLedger } from '../ledger'
 import { lowerBound } from '../ledger/sorted-search'
 import type { RefundLinkRow } from '../store'
+import { customerRowIndex } from './customer-row-index'
 
 /** For each refund of a ledger (by index), the ledger index of the order it gives money back on; -1 for none. */
 export type RefundLinks = { order: Int32Array }
@@ -32,7 +33,7 @@ export function linkRefunds(ledger: PurchaseLedger, rows: readonly RefundLinkRow
   const order = new Int32Array(refunds.size).fill(-1)
   const orderOf = new Map<number, number>()
   for (const [, customerRowId, , purchaseId, orderTs, orderAmount] of rows) {
-    const customer = customerIndex(ledger.customerRowIds, customerRowId)
+    const customer = customerRowIndex(ledger.customerRowIds, customerRowId)
     if (customer === undefined || orderOf.has(purchaseId)) continue
     const twins: number[] = []
     for (let i = lowerBound(ledger.ts, ledger.size, orderTs); i < ledger.size && ledger.ts[i] === orderTs; i++) {
@@ -44,7 +45,7 @@ export function linkRefunds(ledger: PurchaseLedger, rows: readonly RefundLinkRow
   // Then the refunds, by time and row id: the ledger's order of refunds.
   const claimed = new Uint8Array(refunds.size)
   for (const [ts, customerRowId, amount, purchaseId] of [...rows].sort((left, right) => left[0] - right[0] || left[6] - right[6])) {
-    const customer = customerIndex(ledger.customerRowIds, customerRowId)
+    const customer = customerRowIndex(ledger.customerRowIds, customerRowId)
     const purchase = orderOf.get(purchaseId)
     if (customer === undefined || purchase === undefined) continue
     for (let j = lowerBound(refunds.ts, refunds.size, ts); j < refunds.size && refunds.ts[j] === ts; j++) {
@@ -120,16 +121,4 @@ export function itemRefunded(ledger: PurchaseLedger, given: OrderRefunds, purcha
     if (ledger.itemProduct[other] === product) held += ledger.itemQuantity[other] as number
   }
   return back >= held
-}
-
-/** The dense index of a customer row id in the ledger's ascending `customerRowIds`. */
-function customerIndex(rowIds: readonly number[], rowId: number): number | undefined {
-  let low = 0
-  let high = rowIds.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((rowIds[middle] as number) < rowId) low = middle + 1
-    else high = middle
-  }
-  return rowIds[low] === rowId ? low : undefined
 }

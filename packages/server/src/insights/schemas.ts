@@ -18,10 +18,10 @@ export const TrendSchema = z
   .object({
     id: z.string(),
     kind: z.enum(['trend', 'product', 'anomaly', 'seasonality']),
-    metric: z.string(),
+    metric: z.string().openapi({ description: 'revenue (net of refunds), orders, customers, averageOrderValue, productRevenue, or refundRate (refunds over gross revenue)' }),
     direction: z.enum(['up', 'down', 'flat']),
     change: z.number().openapi({ description: 'Relative: last period against the one before (trends), second half against first (products), actual against expected − 1 (anomalies), autocorrelation (seasonality)' }),
-    pValue: z.number().openapi({ description: 'Mann-Kendall two-sided p-value (trends, products); normal tail of the robust score (anomalies)' }),
+    pValue: z.number().openapi({ description: 'Mann-Kendall two-sided p-value (trends, products, the refund rate); normal tail of the robust score (anomalies)' }),
     period: z.string(),
     interval: z.enum(['day', 'week', 'month']),
     slope: z.number().optional().openapi({ description: 'Sen’s slope per period' }),
@@ -55,7 +55,7 @@ export const SegmentSchema = z
 // evidence are written from figures, products and periods only, never from a customer.
 const RecommendationFields = z.object({
   id: z.string(),
-  kind: z.enum(['win_back', 'cross_sell', 'second_purchase', 'promote_rising', 'review_falling', 'forecast_peak']),
+  kind: z.enum(['win_back', 'cross_sell', 'second_purchase', 'promote_rising', 'review_falling', 'forecast_peak', 'review_refunds', 'warm_not_buying']),
   title: z.string(),
   rationale: z.string(),
   priority: z.enum(['high', 'medium', 'low']),

@@ -11,7 +11,7 @@ import {
 import type { TrendFact, TrendMetric } from './insight-facts'
 import type { SalesSeries } from './sales-series'
 
-const METRICS: readonly Exclude<TrendMetric, 'productRevenue'>[] = ['revenue', 'orders', 'customers', 'averageOrderValue']
+const METRICS: readonly Exclude<TrendMetric, 'productRevenue' | 'refundRate'>[] = ['revenue', 'orders', 'customers', 'averageOrderValue']
 const MIN_TREND_PERIODS = 6
 const SIGNIFICANCE = 0.05
 
