@@ -56,6 +56,7 @@ export function createAnalyticsModule(options: AnalyticsModuleOptions): Analytic
   const insights = new InsightsService({
     ledgers,
     ledgerStore: options.stores.ledger,
+    insightInputs: options.stores.insightInputs,
     apps: options.stores.apps,
     ingestion: options.ingestion,
     narrator: new InsightNarrator(llm),

@@ -1,16 +1,21 @@
 import { type Interval, localDay } from '../calendar'
 import type { PurchaseLedger } from '../ledger'
 import { currencyExponent } from '../money'
+import type { RecentActivityRow } from '../store'
 import { orderItems } from './basket-rules'
 import { customerHistories } from './customer-histories'
 import type { CustomerModel } from './customer-model'
 import { DEFAULT_HORIZON, defaultForecastInterval, revenueForecast } from './forecast-facts'
 import type { CustomerModelFact, ForecastFact, InsightFacts, SegmentFact } from './insight-facts'
+import { productRefunds } from './product-refunds'
 import { productSeries } from './product-series'
 import { crossSells, forecastPeak, productMoves, rankRecommendations, type RecommendationInputs, secondPurchase, winBack } from './recommendation-facts'
+import { orderRefunds, type RefundLinks } from './refund-links'
+import { refundRateTrend } from './refund-rate-trend'
 import { type SalesSeries, salesSeries } from './sales-series'
 import { runInThread, type StatisticsRunner } from './statistics-thread'
 import { dailyFacts, metricTrends, productTrends, yearlySeasonality } from './trend-facts'
+import { warmNotBuying } from './warm-audience'
 
 export type InsightComputation = { facts: InsightFacts; model: CustomerModel }
 
@@ -21,6 +26,14 @@ export type ComputeOptions = {
   timings?: Record<string, number>
   /** Where the customer model, RFM and product pairs are computed (default: this thread). */
   statistics?: StatisticsRunner
+  /**
+   * Which order each of the ledger's refunds is of (`linkRefunds`): with it, customer models and baskets leave out
+   * orders and items refunded in full and net partial refunds from their order; without it, every refund is taken
+   * as one of no order (it lowers its customer's spend only).
+   */
+  refundLinks?: RefundLinks
+  /** Customers' custom events in the two windows before `asOf` (`recentActivity`), for "warm, not buying". */
+  activity?: readonly RecentActivityRow[]
 }
 
 // Enough history for every trend and forecast, bounded so the cost does not grow with the shop's age.
@@ -111,8 +124,10 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
   const products = productSeries(ledger, productsBy, currency)
   const names = new Map(ledger.products.map((product) => [product.key, product.name]))
   const movers = productTrends(products, productsBy.revenue, productsBy.interval, productsBy.labels.at(-1) ?? '', names, scale)
+  const refundRate = refundRateTrend(lastPeriods(monthly, 24))
   const trends = [
     ...metricTrends(lastPeriods(monthly, 24), scale),
+    ...(refundRate ? [refundRate] : []),
     ...metricTrends(weekly, scale),
     ...movers,
     ...dailyFacts(daily, scale),
@@ -124,7 +139,9 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
   const { forecast, reason } = await statistics({ kind: 'forecast', ...forecastInputs(ledger, asOf, currency), minorToMajor: scale })
   await pause('forecast')
 
-  const histories = customerHistories(ledger, asOf, localDay(asOf, ledger.timeZone), currency)
+  // The true history: what refunds dated up to asOf took off each order (O(refunds) with a map of refunded orders).
+  const given = orderRefunds(ledger, options.refundLinks, asOf)
+  const histories = customerHistories(ledger, asOf, localDay(asOf, ledger.timeZone), currency, given)
   const fits = await statistics({ kind: 'customer-model', histories, minorToMajor: scale })
   const model: CustomerModel = { asOfDay: histories.asOfDay, ...fits, histories, minorToMajor: scale }
   await pause('customer model')
@@ -138,7 +155,7 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
     revenueShare: round4(segment.revenueShare),
   }))
   await pause('segments')
-  const { rules, baskets } = await statistics({ kind: 'basket-rules', items: orderItems(ledger, asOf) })
+  const { rules, baskets } = await statistics({ kind: 'basket-rules', items: orderItems(ledger, asOf, 365, given) })
   // Each pair is in the rules both ways with the same lift: keep the way with the higher confidence.
   const strongerWay = new Map<string, (typeof rules)[number]>()
   for (const rule of rules) {
@@ -171,6 +188,8 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
     forecast,
     asOf,
     minorToMajor: scale,
+    refunds: given,
+    ...(options.activity ? { activity: options.activity } : {}),
   }
 
   // Win-back scores every customer and cross-sells scan the ledger: each between pauses.
@@ -178,7 +197,10 @@ export async function computeInsightFacts(ledger: PurchaseLedger, currency: stri
   await pause('win-back')
   const pairs = crossSells(inputs)
   await pause('cross-sells')
-  const recommendations = rankRecommendations([lapsed, ...pairs, secondPurchase(inputs), ...productMoves(inputs), forecastPeak(inputs)])
+  const refunded = productRefunds(ledger, asOf, currency, scale)
+  const warm = warmNotBuying(inputs)
+  await pause('refunds and warm customers')
+  const recommendations = rankRecommendations([lapsed, ...pairs, secondPurchase(inputs), ...productMoves(inputs), forecastPeak(inputs), ...refunded, warm])
 
   if (options.timings) options.timings.recommendations = performance.now() - stageStarted
   const last = monthly.labels.length - 1

@@ -4,15 +4,17 @@ import type { PredictionSource } from '../customers'
 import type { IngestionService } from '../ingestion'
 import type { Ledgers, PurchaseLedger } from '../ledger'
 import type { Logger } from '../logger'
-import type { AppRow, AppsStore, LedgerStore } from '../store'
+import type { AppRow, AppsStore, InsightInputsStore, LedgerStore } from '../store'
 import { BoundedCache } from './bounded-cache'
 import { computeInsightFacts, forecastFacts, type InsightComputation, minorToMajor } from './compute-insight-facts'
 import { customerHistories, historyIndexOf } from './customer-histories'
 import { type CustomerModel, predictCustomer } from './customer-model'
 import { insightTexts, type Language } from './insight-texts'
 import { recomputeDelay } from './recompute-delay'
+import { linkRefunds, orderRefunds, type RefundLinks } from './refund-links'
 import { StatisticsThread } from './statistics-thread'
 import { readCustomerHistories } from './stored-histories'
+import { WARM_WINDOW_DAYS } from './warm-audience'
 import { factsForModel, forecastView, recommendationView, renderInsights, trendView } from './render-insights'
 import type { Insights, RecommendationView, TrendView } from './schemas'
 
@@ -30,6 +32,8 @@ export type InsightsServiceOptions = {
   ledgers: Ledgers
   /** Where the customer model reads purchases when the app's ledger is not in memory. */
   ledgerStore: LedgerStore
+  /** Which order each refund is of, refunds per order and customer, and customers' recent custom events. */
+  insightInputs: InsightInputsStore
   apps: AppsStore
   ingestion: IngestionService
   narrator: InsightNarrator
@@ -66,6 +70,8 @@ export class InsightsService {
   readonly #pastComputations = new BoundedCache<string, Promise<Computed>>(16)
   readonly #models = new BoundedCache<string, FittingModel>(8)
   readonly #forecasts = new BoundedCache<string, ReturnType<typeof forecastFacts>>(64)
+  /** Each app's refunds linked to their orders, for one version of its ledger (purchases or refunds added change it). */
+  readonly #refundLinks = new Map<number, { version: number; links: RefundLinks }>()
   readonly #stopListening: () => void
   /** The customer model, RFM and product pairs are computed there, so the fits never hold up ingestion. */
   readonly #statistics: StatisticsThread
@@ -178,8 +184,8 @@ export class InsightsService {
     const asOfDay = localDay(asOf, app.timezone)
     const ledger = this.options.ledgers.peek(app)
     const histories = ledger
-      ? Promise.resolve(customerHistories(ledger, asOf, asOfDay, app.currency))
-      : readCustomerHistories(this.options.ledgerStore, app, asOf, asOfDay, app.currency, pause)
+      ? Promise.resolve(customerHistories(ledger, asOf, asOfDay, app.currency, orderRefunds(ledger, this.#linksOf(app, ledger), asOf)))
+      : readCustomerHistories(this.options.ledgerStore, app, asOf, asOfDay, app.currency, pause, { refunds: this.options.insightInputs })
     const scale = minorToMajor(app.currency)
     const model = histories.then(async (histories): Promise<CustomerModel> => {
       const fits = await this.#statistics.run({ kind: 'customer-model', histories, minorToMajor: scale })
@@ -213,8 +219,26 @@ export class InsightsService {
 
   async #compute(app: AppRow, ledger: PurchaseLedger, asOf: number): Promise<Computed> {
     const version = ledger.version
-    const computation = await computeInsightFacts(ledger, app.currency, asOf, { pause, statistics: this.#statistics.run })
+    const computation = await computeInsightFacts(ledger, app.currency, asOf, {
+      pause,
+      statistics: this.#statistics.run,
+      refundLinks: this.#linksOf(app, ledger),
+      activity: this.options.insightInputs.recentActivity(app.id, asOf, WARM_WINDOW_DAYS * 86_400_000),
+    })
     return { ...computation, generatedAt: Date.now(), version, timeZone: app.timezone }
+  }
+
+  /**
+   * The app's refunds linked to their orders in its ledger, computed once per ledger version: one read of the refunds
+   * of orders (about 100 ms for 100 000) and a binary search each. Nothing to read without refunds.
+   */
+  #linksOf(app: AppRow, ledger: PurchaseLedger): RefundLinks {
+    const held = this.#refundLinks.get(app.id)
+    if (held && held.version === ledger.version) return held.links
+    const store = this.options.insightInputs
+    const links = ledger.refunds.size === 0 ? { order: new Int32Array(0) } : linkRefunds(ledger, store.refundLinks(app.id, ledger.refunds.watermark), (id) => store.twinRank(id))
+    this.#refundLinks.set(app.id, { version: ledger.version, links })
+    return links
   }
 
   /** Computes the live insights of an app (one computation at a time per app). */
