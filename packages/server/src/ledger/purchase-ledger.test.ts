@@ -146,3 +146,28 @@ describe('PurchaseLedger.refunds', () => {
     expect([...refunds.day].map(dateOfDay)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01'])
   })
 })
+
+describe('PurchaseLedger.load with refunds', () => {
+  it('reads refunds page by page after the purchases, and a refresh takes one written meanwhile by its id', async () => {
+    const shop = createStoreApp()
+    shop.purchase({ orderId: 'o1', userId: 'a', amount: 10, timestamp: '2026-01-05T10:00:00Z' })
+    writeRefunds(
+      shop,
+      { refundId: 'r1', userId: 'a', orderId: 'o1', amount: 1, timestamp: '2026-01-09T10:00:00Z' },
+      { refundId: 'r2', userId: 'b', amount: 2, timestamp: '2026-01-07T10:00:00Z' },
+      { refundId: 'r3', userId: 'a', amount: 3, timestamp: '2026-01-08T10:00:00Z' },
+    )
+    const ledger = new PurchaseLedger(shop.app.id)
+    let pauses = 0
+    await ledger.load(shop.stores.ledger, 'UTC', async () => {
+      // Older than every refund read so far, by a customer the ledger has not read.
+      if (pauses++ === 1) writeRefunds(shop, { refundId: 'late', userId: 'c', amount: 4, timestamp: '2026-01-01T10:00:00Z' })
+    }, 1)
+    expect(pauses).toBe(4) // one purchase page, then three refund pages
+    expect([...ledger.refunds.amount]).toEqual([200, 300, 100])
+    expect(ledger.refresh(shop.stores.ledger, 'UTC')).toBe(true)
+    expect([...ledger.refunds.amount]).toEqual([400, 200, 300, 100])
+    expect(ledger.userIds[ledger.refunds.customer[0]!]).toBe('c')
+    expect(ledger.refresh(shop.stores.ledger, 'UTC')).toBe(false)
+  })
+})

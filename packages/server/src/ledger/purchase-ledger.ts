@@ -82,6 +82,7 @@ export class PurchaseLedger {
   async load(store: LedgerStore, timeZone: string, pause: () => Promise<void>, pageSize = 10_000): Promise<void> {
     if (this.loaded) return
     const maxId = store.lastRowId()
+    const maxRefundId = store.lastRefundRowId()
     this.timeZone = timeZone
     // Sized from the app's counter: a first load then fills its columns without growing them.
     const expected = store.purchaseCount(this.appId)
@@ -102,13 +103,24 @@ export class PurchaseLedger {
       after = { ts: last[4], id: last[0] }
       await pause()
     }
+    // Then the refunds, page by page alike: each one without items parses its order's items, a second or more for
+    // 100 000 of them at once.
+    const refundRun = new PurchaseColumns()
+    let afterRefund = { ts: Number.MIN_SAFE_INTEGER, id: 0 }
+    for (;;) {
+      const last = this.#readRefundRows(store, store.refundPage(this.appId, afterRefund, maxRefundId, pageSize), refundRun)
+      if (!last.row || last.length < pageSize) break
+      afterRefund = { ts: last.row[4], id: last.row[0] }
+      await pause()
+    }
     if (this.#loaded) return // a synchronous refresh got there first while this one paused
     this.#loaded = true
     this.#purchaseWatermark = maxId
     this.#purchasesRead = read
     this.#merge(run, true)
-    // Refunds are a tenth of the purchases at most in practice: read at once, after them, in the same step.
-    this.#readRefunds(store)
+    this.refunds.watermark = maxRefundId
+    this.refunds.read = refundRun.size
+    this.refunds.add(refundRun, this.timeZone)
     this.#growCustomerArrays()
     this.version++
   }
@@ -219,19 +231,32 @@ export class PurchaseLedger {
   #readRefunds(store: LedgerStore): void {
     const refunds = this.refunds
     const run = new PurchaseColumns()
+    const { maxId } = this.#readRefundRows(store, store.refundsAfter(this.appId, refunds.watermark), run)
+    refunds.watermark = Math.max(refunds.watermark, maxId)
+    refunds.read += run.size
+    refunds.add(run, this.timeZone)
+  }
+
+  /** Reads refund rows into `run`; returns the last row, how many, and the highest row id. */
+  #readRefundRows(store: LedgerStore, rows: Iterable<LedgerRefundRow>, run: PurchaseColumns): { row: LedgerRefundRow | undefined; length: number; maxId: number } {
     // A refund may name a customer created after the customers were read (by another writer meanwhile): such rows
     // wait until the statement is done, since the connection reads nothing else while it iterates.
     const waiting: LedgerRefundRow[] = []
-    for (const row of store.refundsAfter(this.appId, refunds.watermark)) {
+    let last: LedgerRefundRow | undefined
+    let length = 0
+    let maxId = 0
+    for (const row of rows) {
       if (this.#customerIndex.has(row[1])) this.#readRefund(row, run)
       else waiting.push(row)
+      last = row
+      length += 1
+      if (row[0] > maxId) maxId = row[0]
     }
     if (waiting.length > 0) {
       this.#readCustomers(store)
       for (const row of waiting) this.#readRefund(row, run)
     }
-    refunds.read += run.size
-    refunds.add(run, this.timeZone)
+    return { row: last, length, maxId }
   }
 
   #readRefund(row: LedgerRefundRow, run: PurchaseColumns): void {
@@ -240,7 +265,6 @@ export class PurchaseLedger {
     if (customer === undefined) throw new Error(`refund ${id} of an unknown customer ${customerRowId}`)
     for (const item of refundedItems(amount, itemsJson, orderAmount, orderItemsJson)) run.addItem(this.#product(item.key, item.name), item.quantity, item.revenue)
     run.addPurchase(ts, customer, amount, this.#currencyCodes.indexOf(currency))
-    if (id > this.refunds.watermark) this.refunds.watermark = id
   }
 
   /**

@@ -43,6 +43,8 @@ export class LedgerStore {
   readonly #totalsPage
   readonly #customerRowIds
   readonly #allRefunds
+  readonly #refundPage
+  readonly #lastRefundRowId
   readonly #refundsAfter
   readonly #counts
 
@@ -83,6 +85,12 @@ export class LedgerStore {
     const refundColumns = `SELECT r.id, r.customer_id, r.amount, r.currency, r.ts, r.items, p.amount,
       CASE WHEN r.items IS NULL THEN p.items END FROM refunds r LEFT JOIN purchases p ON p.id = r.purchase_id`
     this.#allRefunds = db.prepare<[number]>(`${refundColumns} WHERE r.app_id = ? ORDER BY r.ts, r.id`).raw(true)
+    this.#refundPage = db
+      .prepare<[number, number, number, number, number]>(
+        `${refundColumns} WHERE r.app_id = ? AND (r.ts, r.id) > (?, ?) AND r.id <= ? ORDER BY r.ts, r.id LIMIT ?`,
+      )
+      .raw(true)
+    this.#lastRefundRowId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM refunds')
     this.#refundsAfter = db.prepare<[number, number]>(`${refundColumns} WHERE r.id > ? AND +r.app_id = ?`).raw(true)
   }
 
@@ -135,6 +143,16 @@ export class LedgerStore {
    */
   refundsAfter(appId: number, afterId: number): IterableIterator<LedgerRefundRow> {
     return (afterId === 0 ? this.#allRefunds.iterate(appId) : this.#refundsAfter.iterate(afterId, appId)) as IterableIterator<LedgerRefundRow>
+  }
+
+  /** One page of the app's refunds in time order after (ts, id), among rows with id ≤ `maxId`, as `purchasePage`. */
+  refundPage(appId: number, after: { ts: number; id: number }, maxId: number, limit: number): IterableIterator<LedgerRefundRow> {
+    return this.#refundPage.iterate(appId, after.ts, after.id, maxId, Math.max(1, limit)) as IterableIterator<LedgerRefundRow>
+  }
+
+  /** The newest refund row id of any app. */
+  lastRefundRowId(): number {
+    return this.#lastRefundRowId.get()?.id ?? 0
   }
 
   /** How many purchases and refunds the app has (counters on the app's row), in one read: is a ledger behind? */
