@@ -1,6 +1,6 @@
 /**
  * `npm run bench:insights`: the insights figures of issue 4 on a seeded database (100 000 customers, 1 000 000
- * purchases over two years), in process, without the language model; each printed beside its ceiling.
+ * purchases over two years, 100 000 refunds), in process, without the language model; each printed beside its ceiling.
  * The account and customers come from `seedDatabase`; the purchases are simulated the way customers behave (rates,
  * churn, baskets with affinities), since statistics on uniformly scattered purchases measure a degenerate case.
  */
@@ -18,9 +18,11 @@ import { localDay } from '../src/calendar'
 import { createLogger } from '../src/logger'
 import { seedDatabase } from './seed'
 import { seedCustomerPurchases } from './seed-purchases'
+import { seedRefunds } from './seed-refunds'
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000)
 const PURCHASES = Number(process.env.BENCH_PURCHASES ?? 1_000_000)
+const REFUNDS = Number(process.env.BENCH_REFUNDS ?? 100_000)
 const AS_OF = '2026-01-01T00:00:00Z'
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-bench-insights-'))
@@ -51,11 +53,12 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number
 }
 
-console.log(`Seeding ${CUSTOMERS} customers and ${PURCHASES} purchases…`)
+console.log(`Seeding ${CUSTOMERS} customers, ${PURCHASES} purchases and ${REFUNDS} refunds…`)
 const seedStarted = performance.now()
 const seeded = await seedDatabase(path, CUSTOMERS, 0)
 const written = await seedCustomerPurchases(path, CUSTOMERS, PURCHASES)
-console.log(`  seeded ${written} purchases in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s\n`)
+const refunded = REFUNDS > 0 ? await seedRefunds(path, REFUNDS) : 0
+console.log(`  seeded ${written} purchases and ${refunded} refunds in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s\n`)
 
 const crm = createCrm(loadConfig({ CRM_DATABASE: path, CRM_AI: 'off', CRM_LOG_LEVEL: 'silent' }), { logger: createLogger('silent') })
 const app = crm.stores.apps.findAppById((crm.stores.db.prepare('SELECT id FROM apps ORDER BY id DESC LIMIT 1').get() as { id: number }).id)!
@@ -76,7 +79,12 @@ const ticker = setInterval(() => {
 }, 1)
 const load = await timeAsync(() => crm.analytics.ledgers.ready(app))
 clearInterval(ticker)
-report('purchase ledger: first load of 1M purchases (once per start)', load.ms, null, `${load.result.size} purchases; longest event-loop stall ${longestPause.toFixed(0)} ms`)
+report(
+  'purchase ledger: first load of 1M purchases (once per start)',
+  load.ms,
+  null,
+  `${load.result.size} purchases, ${load.result.refunds.size} refunds; longest event-loop stall ${longestPause.toFixed(0)} ms`,
+)
 report('purchase ledger: refresh with nothing new', (await timeAsync(() => crm.analytics.ledgers.ready(app))).ms, null)
 
 const reportUrl = `/v1/reports/sales?from=2025-01-01&to=2025-12-31&interval=month&asOf=${AS_OF}`
