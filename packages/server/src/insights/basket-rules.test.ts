@@ -4,7 +4,7 @@ import { type RefundInput, writeRefunds } from '../../test/fixtures/store-refund
 import { PurchaseLedger } from '../ledger'
 import { basketRules, orderItems } from './basket-rules'
 import { crossSells, type RecommendationInputs } from './recommendation-facts'
-import { linkRefunds, orderRefunds } from './refund-links'
+import { linkRefunds, refundLinkSource, orderRefunds } from './refund-links'
 
 const item = (productId: string) => ({ productId, name: productId.toUpperCase(), quantity: 1, price: '10.00' })
 const ASOF = Date.parse('2026-03-01T00:00:00Z')
@@ -36,7 +36,7 @@ function shop() {
   const ledger = new PurchaseLedger(store.app.id)
   ledger.refresh(store.stores.ledger, 'UTC')
   const inputs = store.stores.insightInputs
-  const given = orderRefunds(ledger, linkRefunds(ledger, inputs.refundLinks(store.app.id, ledger.refunds.watermark), (id) => inputs.twinRank(id)), ASOF)
+  const given = orderRefunds(ledger, linkRefunds(ledger, refundLinkSource(inputs, store.app.id)), ASOF)
   const product = (key: string) => ledger.products.findIndex((candidate) => candidate.key === key)
   return { ledger, given, product }
 }

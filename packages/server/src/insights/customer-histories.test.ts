@@ -5,7 +5,7 @@ import { dayNumber } from '../calendar'
 import { PurchaseLedger } from '../ledger'
 import { customerHistories } from './customer-histories'
 import { historyOf, predictCustomer, fitCustomerModel } from './customer-model'
-import { linkRefunds, orderRefunds } from './refund-links'
+import { linkRefunds, refundLinkSource, orderRefunds } from './refund-links'
 import { readCustomerHistories } from './stored-histories'
 
 describe('customer histories and the customer model', () => {
@@ -64,7 +64,7 @@ describe('customer histories net of refunds', () => {
     const ledger = new PurchaseLedger(shop.app.id)
     ledger.refresh(shop.stores.ledger, 'UTC')
     const store = shop.stores.insightInputs
-    const links = linkRefunds(ledger, store.refundLinks(shop.app.id, ledger.refunds.watermark), (id) => store.twinRank(id))
+    const links = linkRefunds(ledger, refundLinkSource(store, shop.app.id))
     return { shop, ledger, links }
   }
 

@@ -11,7 +11,7 @@ import { customerHistories, historyIndexOf } from './customer-histories'
 import { type CustomerModel, predictCustomer } from './customer-model'
 import { insightTexts, type Language } from './insight-texts'
 import { recomputeDelay } from './recompute-delay'
-import { linkRefunds, orderRefunds, type RefundLinks } from './refund-links'
+import { linkRefunds, orderRefunds, type RefundLinks, refundLinkSource } from './refund-links'
 import { StatisticsThread } from './statistics-thread'
 import { readCustomerHistories } from './stored-histories'
 import { WARM_WINDOW_DAYS } from './warm-audience'
@@ -229,14 +229,14 @@ export class InsightsService {
   }
 
   /**
-   * The app's refunds linked to their orders in its ledger, computed once per ledger version: one read of the refunds
-   * of orders (about 100 ms for 100 000) and a binary search each. Nothing to read without refunds.
+   * The app's refunds linked to their orders in its ledger, brought up to date once per ledger version: the refunds
+   * read since the last links when those still hold (appended purchases and refunds), else all of them (about 0.1 s
+   * for 100 000). Nothing is read without refunds.
    */
   #linksOf(app: AppRow, ledger: PurchaseLedger): RefundLinks {
     const held = this.#refundLinks.get(app.id)
     if (held && held.version === ledger.version) return held.links
-    const store = this.options.insightInputs
-    const links = ledger.refunds.size === 0 ? { order: new Int32Array(0) } : linkRefunds(ledger, store.refundLinks(app.id, ledger.refunds.watermark), (id) => store.twinRank(id))
+    const links = linkRefunds(ledger, refundLinkSource(this.options.insightInputs, app.id), held?.links)
     this.#refundLinks.set(app.id, { version: ledger.version, links })
     return links
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { createStoreApp } from '../../test/fixtures/store-app'
 import { writeRefunds } from '../../test/fixtures/store-refunds'
 import { PurchaseLedger } from '../ledger'
-import { itemRefunded, keptAmount, linkRefunds, orderRefunds } from './refund-links'
+import type { RefundLinkRow } from '../store'
+import { itemRefunded, keptAmount, linkRefunds, refundLinkSource, orderRefunds } from './refund-links'
 
 const tea = { productId: 'tea', name: 'Tea', quantity: 2, price: '5.00' }
 const mug = { productId: 'mug', name: 'Mug', quantity: 1, price: '10.00' }
@@ -32,7 +33,7 @@ function shopWithRefunds() {
   const ledger = new PurchaseLedger(shop.app.id)
   ledger.refresh(shop.stores.ledger, 'UTC')
   const store = shop.stores.insightInputs
-  const links = linkRefunds(ledger, store.refundLinks(shop.app.id, ledger.refunds.watermark), (id) => store.twinRank(id))
+  const links = linkRefunds(ledger, refundLinkSource(store, shop.app.id))
   return { ledger, links, store, shop }
 }
 
@@ -64,5 +65,50 @@ describe('refund links', () => {
     expect(itemsOf(0, late)).toEqual([true, true])
     // Without links, every refund is of no known order.
     expect(orderRefunds(ledger, undefined, Date.parse('2026-03-01T00:00:00Z')).unlinked).toEqual([0, 1, 2, 3, 4, 5])
+  })
+
+  it('links only the refunds read since when the earlier links still hold, and all again when they do not', () => {
+    const { ledger, links, shop } = shopWithRefunds()
+    const source = refundLinkSource(shop.stores.insightInputs, shop.app.id)
+    let read = 0
+    const counting = { ...source, refundLinks: (afterId: number, maxRefundId: number) => source.refundLinks(afterId, maxRefundId).map((row) => (read++, row)) }
+    // Appended: a later order and a refund of it, a refund of an earlier order.
+    shop.purchase({ orderId: 'o5', userId: 'd', amount: '8.00', timestamp: '2026-03-01T10:00:00Z', items: [mug] })
+    writeRefunds(
+      shop,
+      { refundId: 'r7', userId: 'd', orderId: 'o5', amount: '8.00', timestamp: '2026-03-02T10:00:00Z' },
+      { refundId: 'r8', userId: 'b', orderId: 'o2', amount: '1.00', timestamp: '2026-03-03T10:00:00Z' },
+    )
+    ledger.refresh(shop.stores.ledger, 'UTC')
+    const updated = linkRefunds(ledger, counting, links)
+    expect(read).toBe(2)
+    expect([...updated.order]).toEqual([0, 2, 3, -1, 0, 0, 4, 1])
+    expect(updated).toEqual(linkRefunds(ledger, source))
+    // Back-dated: an order before all others moves every purchase index, so everything is linked again.
+    shop.purchase({ orderId: 'o0', userId: 'a', amount: '1.00', timestamp: '2025-12-01T10:00:00Z' })
+    ledger.refresh(shop.stores.ledger, 'UTC')
+    read = 0
+    const relinked = linkRefunds(ledger, counting, updated)
+    expect(read).toBe(7)
+    expect([...relinked.order]).toEqual([1, 3, 4, -1, 1, 1, 5, 2])
+  })
+
+  it('tries again, at the next update, a refund whose order the ledger did not hold yet', () => {
+    const shop = createStoreApp()
+    shop.purchase({ orderId: 'o1', userId: 'a', amount: '20.00', timestamp: '2026-01-01T10:00:00Z' })
+    writeRefunds(shop, { refundId: 'r1', userId: 'a', amount: '5.00', timestamp: '2026-01-05T10:00:00Z' })
+    const ledger = new PurchaseLedger(shop.app.id)
+    ledger.refresh(shop.stores.ledger, 'UTC')
+    const a = shop.stores.customers.findCustomer(shop.app.id, 'a')!.id
+    // As if r1 were of an order written after the ledger read its purchases.
+    const row: RefundLinkRow = [Date.parse('2026-01-05T10:00:00Z'), a, 500, 999, Date.parse('2026-01-03T10:00:00Z'), 900, 1]
+    const first = linkRefunds(ledger, { refundLinks: () => [row], twinRank: () => 0 })
+    expect([...first.order]).toEqual([-1])
+    expect(first.pending).toEqual([row])
+    shop.purchase({ orderId: 'o2', userId: 'a', amount: '9.00', timestamp: '2026-01-03T10:00:00Z' })
+    ledger.refresh(shop.stores.ledger, 'UTC')
+    const next = linkRefunds(ledger, { refundLinks: () => [], twinRank: () => 0 }, first)
+    expect([...next.order]).toEqual([1])
+    expect(next.pending).toEqual([])
   })
 })

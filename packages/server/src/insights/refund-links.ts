@@ -1,10 +1,23 @@
 import type { PurchaseLedger } from '../ledger'
 import { lowerBound } from '../ledger/sorted-search'
-import type { RefundLinkRow } from '../store'
+import type { InsightInputsStore, RefundLinkRow } from '../store'
 import { customerRowIndex } from './customer-row-index'
 
-/** For each refund of a ledger (by index), the ledger index of the order it gives money back on; -1 for none. */
-export type RefundLinks = { order: Int32Array }
+/** Which order each of a ledger's refunds is of, and what they were found by, to tell later whether that still holds. */
+export type RefundLinks = {
+  /** By refund index (in `ledger.refunds`): the ledger index of its order; -1 for none. */
+  order: Int32Array
+  /** The highest refund row id read. */
+  watermark: number
+  /** Refunds whose order the ledger did not hold yet (written between its reads): tried again at the next update. */
+  pending: RefundLinkRow[]
+  /** Each refund's time, customer and amount, and its order's time and amount (NaN without one), as linked. */
+  refundTs: Float64Array
+  refundCustomer: Int32Array
+  refundAmount: Float64Array
+  orderTs: Float64Array
+  orderAmount: Float64Array
+}
 
 /** What the refunds dated up to an instant took off the ledger's orders. */
 export type OrderRefunds = {
@@ -18,45 +31,124 @@ export type OrderRefunds = {
   unlinked: number[]
 }
 
+/** Where the links read refunds of orders (`InsightInputsStore`, bound to an app). */
+export type RefundLinkSource = {
+  /** Refunds of an order with a row id in (afterId, maxRefundId]. */
+  refundLinks(afterId: number, maxRefundId: number): RefundLinkRow[]
+  /** Which of identical twin orders (same customer, instant and amount) a purchase is, in row-id order. */
+  twinRank(purchaseId: number): number
+}
+
 /**
- * Finds, in the ledger, each refund of an order and the order itself, from rows that name them by row id (the ledger
- * keeps neither id): each by its time, customer and amount. Of identical twin orders (same customer, instant and
- * amount), `twinRank` says which one an order is (the ledger holds ties in row-id order); twin refunds are taken
- * once each, in row-id order. O(R log N + R log R) for R refunds of orders and N purchases.
+ * An app's refunds of orders as the links read them from the store.
  *
  * @example
- * const links = linkRefunds(ledger, store.refundLinks(appId, ledger.refunds.watermark), (id) => store.twinRank(id))
- * links.order[0] // 17: the first refund gives money back on purchase 17
+ * linkRefunds(ledger, refundLinkSource(stores.insightInputs, appId))
  */
-export function linkRefunds(ledger: PurchaseLedger, rows: readonly RefundLinkRow[], twinRank: (purchaseId: number) => number = () => 0): RefundLinks {
+export function refundLinkSource(store: Pick<InsightInputsStore, 'refundLinks' | 'twinRank'>, appId: number): RefundLinkSource {
+  return { refundLinks: (afterId, maxRefundId) => store.refundLinks(appId, maxRefundId, afterId), twinRank: (purchaseId) => store.twinRank(purchaseId) }
+}
+
+/**
+ * Finds, in the ledger, each refund of an order and the order itself (the ledger keeps neither row id): each by its
+ * time, customer and amount. Of identical twin orders, the store's `twinRank` says which one (the ledger holds ties in
+ * row-id order); twin refunds are taken once each, in row-id order. With the links of an earlier version of the
+ * ledger that still hold (every refund and linked order where it was: purchases and refunds were appended, the usual
+ * case), only the refunds read since are linked; otherwise all are. Each instant is looked at once, however many
+ * orders share it (a day's orders imported without a time all do): O(R log R + the purchases at the instants read).
+ *
+ * @example
+ * let links = linkRefunds(ledger, refundLinkSource(stores.insightInputs, appId))
+ * links.order[0] // 17: the first refund gives money back on purchase 17
+ * links = linkRefunds(ledger, refundLinkSource(stores.insightInputs, appId), links) // later: the new refunds only
+ */
+export function linkRefunds(ledger: PurchaseLedger, source: RefundLinkSource, previous?: RefundLinks): RefundLinks {
   const { refunds } = ledger
+  const holds = previous !== undefined && stillHold(ledger, previous)
+  if (refunds.size === 0 && !holds) return emptyLinks()
   const order = new Int32Array(refunds.size).fill(-1)
+  if (holds) order.set(previous.order)
+  const read = source.refundLinks(holds ? previous.watermark : 0, refunds.watermark)
+  const rows = holds ? [...previous.pending, ...read] : read
+  const orderOf = findOrders(ledger, rows, source)
+  const pending: RefundLinkRow[] = []
+  const sorted: RefundLinkRow[] = []
+  for (const row of rows) (orderOf.has(row[3]) ? sorted : pending).push(row)
+  // The refunds, by time and row id: the ledger's order of refunds.
+  sorted.sort((left, right) => left[0] - right[0] || left[6] - right[6])
+  let run = new Map<number, number[]>()
+  sorted.forEach(([ts, customerRowId, amount, purchaseId], at) => {
+    if (at === 0 || ts !== sorted[at - 1]?.[0]) run = runAt(refunds.ts, refunds.size, refunds.customer, ts)
+    const customer = customerRowIndex(ledger.customerRowIds, customerRowId)
+    const found = customer === undefined ? undefined : run.get(customer)?.find((j) => order[j] === -1 && refunds.amount[j] === amount)
+    if (found !== undefined) order[found] = orderOf.get(purchaseId) as number
+  })
+  const orderTs = new Float64Array(refunds.size).fill(Number.NaN)
+  const orderAmount = new Float64Array(refunds.size).fill(Number.NaN)
+  order.forEach((purchase, j) => {
+    if (purchase < 0) return
+    orderTs[j] = ledger.ts[purchase] as number
+    orderAmount[j] = ledger.amount[purchase] as number
+  })
+  return {
+    order,
+    watermark: refunds.watermark,
+    pending,
+    refundTs: refunds.ts.slice(),
+    refundCustomer: refunds.customer.slice(),
+    refundAmount: refunds.amount.slice(),
+    orderTs,
+    orderAmount,
+  }
+}
+
+function emptyLinks(): RefundLinks {
+  const none = new Float64Array(0)
+  return { order: new Int32Array(0), watermark: 0, pending: [], refundTs: none, refundCustomer: new Int32Array(0), refundAmount: none, orderTs: none, orderAmount: none }
+}
+
+/** The ledger index of each order the rows name (by purchase row id), where the ledger holds it. */
+function findOrders(ledger: PurchaseLedger, rows: readonly RefundLinkRow[], source: RefundLinkSource): Map<number, number> {
   const orderOf = new Map<number, number>()
-  for (const [, customerRowId, , purchaseId, orderTs, orderAmount] of rows) {
+  const byTime = [...rows].sort((left, right) => left[4] - right[4] || left[3] - right[3])
+  let run = new Map<number, number[]>()
+  byTime.forEach(([, customerRowId, , purchaseId, orderTs, orderAmount], at) => {
+    if (at === 0 || orderTs !== byTime[at - 1]?.[4]) run = runAt(ledger.ts, ledger.size, ledger.customer, orderTs)
     const customer = customerRowIndex(ledger.customerRowIds, customerRowId)
-    if (customer === undefined || orderOf.has(purchaseId)) continue
-    const twins: number[] = []
-    for (let i = lowerBound(ledger.ts, ledger.size, orderTs); i < ledger.size && ledger.ts[i] === orderTs; i++) {
-      if (ledger.customer[i] === customer && ledger.amount[i] === orderAmount) twins.push(i)
-    }
+    if (customer === undefined || orderOf.has(purchaseId)) return
+    const twins = (run.get(customer) ?? []).filter((i) => ledger.amount[i] === orderAmount)
     // Twins are rare: only then is the store asked which one this is.
-    if (twins.length > 0) orderOf.set(purchaseId, twins[twins.length === 1 ? 0 : Math.min(twinRank(purchaseId), twins.length - 1)] as number)
+    if (twins.length > 0) orderOf.set(purchaseId, twins[twins.length === 1 ? 0 : Math.min(source.twinRank(purchaseId), twins.length - 1)] as number)
+  })
+  return orderOf
+}
+
+/** The rows at instant `ts` of time-sorted columns, by customer: one scan of the instant's run. */
+function runAt(times: Float64Array, size: number, customers: Int32Array, ts: number): Map<number, number[]> {
+  const run = new Map<number, number[]>()
+  for (let i = lowerBound(times, size, ts); i < size && times[i] === ts; i++) {
+    const customer = customers[i] as number
+    const list = run.get(customer)
+    if (list) list.push(i)
+    else run.set(customer, [i])
   }
-  // Then the refunds, by time and row id: the ledger's order of refunds.
-  const claimed = new Uint8Array(refunds.size)
-  for (const [ts, customerRowId, amount, purchaseId] of [...rows].sort((left, right) => left[0] - right[0] || left[6] - right[6])) {
-    const customer = customerRowIndex(ledger.customerRowIds, customerRowId)
-    const purchase = orderOf.get(purchaseId)
-    if (customer === undefined || purchase === undefined) continue
-    for (let j = lowerBound(refunds.ts, refunds.size, ts); j < refunds.size && refunds.ts[j] === ts; j++) {
-      if (claimed[j] === 0 && refunds.customer[j] === customer && refunds.amount[j] === amount) {
-        claimed[j] = 1
-        order[j] = purchase
-        break
-      }
+  return run
+}
+
+/** Whether every refund linked before is still at its index, and each linked order at its own. O(refunds). */
+function stillHold(ledger: PurchaseLedger, links: RefundLinks): boolean {
+  const { refunds } = ledger
+  const size = links.order.length
+  if (refunds.size < size) return false
+  for (let j = 0; j < size; j++) {
+    if (refunds.ts[j] !== links.refundTs[j] || refunds.customer[j] !== links.refundCustomer[j] || refunds.amount[j] !== links.refundAmount[j]) return false
+    const purchase = links.order[j] as number
+    if (purchase < 0) continue
+    if (purchase >= ledger.size || ledger.ts[purchase] !== links.orderTs[j] || ledger.customer[purchase] !== links.refundCustomer[j] || ledger.amount[purchase] !== links.orderAmount[j]) {
+      return false
     }
   }
-  return { order }
+  return true
 }
 
 /**

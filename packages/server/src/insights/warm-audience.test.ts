@@ -6,7 +6,7 @@ import { PurchaseLedger } from '../ledger'
 import type { EventWrite } from '../store'
 import { customerHistories } from './customer-histories'
 import type { RecommendationInputs } from './recommendation-facts'
-import { linkRefunds, orderRefunds } from './refund-links'
+import { linkRefunds, refundLinkSource, orderRefunds } from './refund-links'
 import { WARM_WINDOW_DAYS, warmNotBuying } from './warm-audience'
 
 const ASOF = Date.parse('2026-06-01T00:00:00Z')
@@ -51,7 +51,7 @@ function shop(options: { cohort: boolean }) {
   const ledger = new PurchaseLedger(store.app.id)
   ledger.refresh(store.stores.ledger, 'UTC')
   const inputs = store.stores.insightInputs
-  const refunds = orderRefunds(ledger, linkRefunds(ledger, inputs.refundLinks(store.app.id, ledger.refunds.watermark), (id) => inputs.twinRank(id)), ASOF)
+  const refunds = orderRefunds(ledger, linkRefunds(ledger, refundLinkSource(inputs, store.app.id)), ASOF)
   const histories = customerHistories(ledger, ASOF, localDay(ASOF, 'UTC'), 'USD', refunds)
   const activity = inputs.recentActivity(store.app.id, ASOF, WARM_WINDOW_DAYS * DAY)
   return { ledger, histories, refunds, activity, asOf: ASOF, minorToMajor: 0.01 } as unknown as RecommendationInputs

@@ -31,6 +31,7 @@ describe('InsightInputsStore', () => {
     // Only the refunds a ledger has read (up to its watermark).
     const firstRefund = refundId('r1')
     expect(store.refundLinks(shop.app.id, firstRefund)).toHaveLength(1)
+    expect(store.refundLinks(shop.app.id, Number.MAX_SAFE_INTEGER, firstRefund).map((row) => row[6])).toEqual([refundId('r2')])
     expect(store.orderRefunds(shop.app.id, Date.parse('2026-02-01T00:00:00Z'))).toEqual(new Map([[o1, 500]]))
     expect(store.orderRefunds(shop.app.id, Date.parse('2026-03-01T00:00:00Z'))).toEqual(new Map([[o1, 2000]]))
     expect(store.unlinkedRefunds(shop.app.id, 'USD', Date.parse('2026-03-01T00:00:00Z'))).toEqual(new Map([[b, 200]]))

@@ -19,18 +19,19 @@ export type RecentActivityRow = [customerId: number, userId: string, recent: num
  * for (const [ts, customerId, amount, purchaseId] of store.refundLinks(appId, ledger.refunds.watermark)) ...
  */
 export class InsightInputsStore {
-  readonly #refundLinks
+  readonly #allRefundLinks
+  readonly #refundLinksAfter
   readonly #twinRank
   readonly #orderRefunds
   readonly #unlinkedRefunds
   readonly #activity
 
   constructor(db: Db) {
-    this.#refundLinks = db
-      .prepare<[number, number]>(
-        `SELECT r.ts, r.customer_id, r.amount, r.purchase_id, p.ts, p.amount, r.id FROM refunds r JOIN purchases p ON p.id = r.purchase_id
-         WHERE r.app_id = ? AND r.purchase_id IS NOT NULL AND r.id <= ?`,
-      )
+    const refundLinks = `SELECT r.ts, r.customer_id, r.amount, r.purchase_id, p.ts, p.amount, r.id FROM refunds r JOIN purchases p ON p.id = r.purchase_id`
+    this.#allRefundLinks = db.prepare<[number, number]>(`${refundLinks} WHERE r.app_id = ? AND r.purchase_id IS NOT NULL AND r.id <= ?`).raw(true)
+    // After a watermark, through the rowid: `+app_id` keeps the planner off the app's whole index range.
+    this.#refundLinksAfter = db
+      .prepare<[number, number, number]>(`${refundLinks} WHERE r.id > ? AND r.id <= ? AND +r.app_id = ? AND r.purchase_id IS NOT NULL`)
       .raw(true)
     this.#twinRank = db
       .prepare<[number], number>(
@@ -58,14 +59,14 @@ export class InsightInputsStore {
   }
 
   /**
-   * The app's refunds of an order among those with a row id up to `maxRefundId` (what a ledger has read: its refund
-   * watermark), with their orders' time and amount; in no particular order.
+   * The app's refunds of an order with a row id in (`afterId`, `maxRefundId`] (up to what a ledger has read: its
+   * refund watermark), with their orders' time and amount; in no particular order.
    *
    * @example
    * store.refundLinks(appId, ledger.refunds.watermark)[0] // [1767261600000, 12, 500, 3, 1767175200000, 2000, 41]
    */
-  refundLinks(appId: number, maxRefundId: number): RefundLinkRow[] {
-    return this.#refundLinks.all(appId, maxRefundId) as RefundLinkRow[]
+  refundLinks(appId: number, maxRefundId: number, afterId = 0): RefundLinkRow[] {
+    return (afterId === 0 ? this.#allRefundLinks.all(appId, maxRefundId) : this.#refundLinksAfter.all(afterId, maxRefundId, appId)) as RefundLinkRow[]
   }
 
   /**
