@@ -143,3 +143,45 @@ describe('texts of refunds and warm customers', () => {
     }
   })
 })
+
+describe('audiences of the earlier recommendations, counted with plural rules', () => {
+  const winBack = (count: number): RecommendationFact => ({
+    id: 'win-back',
+    kind: 'win_back',
+    priority: 'high',
+    audience: { count, userIds: [] },
+    expectedImpact: { metric: 'revenue', value: 1200, basis: '' },
+    evidence: [{ metric: 'averageProbabilityActive', value: 0.31 }],
+    subject: {},
+  })
+  const crossSell = (count: number, both: number): RecommendationFact => ({
+    id: 'cross-sell-a-b',
+    kind: 'cross_sell',
+    priority: 'medium',
+    audience: { count, userIds: [] },
+    expectedImpact: { metric: 'revenue', value: 90, basis: '' },
+    evidence: [
+      { metric: 'confidence', value: 0.4 },
+      { metric: 'lift', value: 3.1 },
+      { metric: 'basketsWithBoth', value: both },
+    ],
+    subject: { product: 'Kettle', otherProduct: 'Scale' },
+  })
+
+  it('agrees in English', () => {
+    const en = insightTexts('en', 'USD')
+    expect(en.recommendation(winBack(1)).rationale).toMatch(/^1 customer from the top two revenue quintiles has probably lapsed/)
+    expect(en.recommendation(winBack(12)).rationale).toMatch(/^12 customers from the top two revenue quintiles have probably lapsed/)
+    expect(en.recommendation(crossSell(1, 1)).rationale).toContain('(lift 3.1, 1 order). 1 buyer of “Kettle” has never bought “Scale”')
+    expect(en.recommendation(crossSell(5, 40)).rationale).toContain('(lift 3.1, 40 orders). 5 buyers of “Kettle” have never bought “Scale”')
+  })
+
+  it('agrees in Russian', () => {
+    const ru = insightTexts('ru', 'RUB')
+    expect(ru.recommendation(winBack(21)).rationale).toMatch(/^21 покупатель из двух верхних квинтилей по выручке, скорее всего, ушёл: средняя вероятность, что он ещё активен, 31\s%/)
+    expect(ru.recommendation(winBack(3)).rationale).toMatch(/^3 покупателя из двух верхних квинтилей по выручке, скорее всего, ушли/)
+    expect(ru.recommendation(winBack(11)).rationale).toMatch(/^11 покупателей из двух/)
+    expect(ru.recommendation(crossSell(1, 2)).rationale).toContain('(лифт 3,1, 2 заказа). 1 покупатель «Kettle» ещё не брал «Scale»')
+    expect(ru.recommendation(crossSell(7, 25)).rationale).toContain('(лифт 3,1, 25 заказов). 7 покупателей «Kettle» ещё не брали «Scale»')
+  })
+})

@@ -63,6 +63,10 @@ const WORDS = {
   // "of the 20 customers" / "из 20 покупателей"
   ofCustomers: { en: { one: 'customer', other: 'customers' }, ru: { one: 'покупателя', other: 'покупателей' } },
   percentagePoints: { en: { one: 'percentage point', other: 'percentage points' }, ru: { other: 'п. п.' } },
+  // "in 40 orders" / "40 заказов"
+  orderCount: { en: { one: 'order', other: 'orders' }, ru: { one: 'заказ', few: 'заказа', many: 'заказов', other: 'заказа' } },
+  buyers: { en: { one: 'buyer', other: 'buyers' }, ru: { one: 'покупатель', few: 'покупателя', many: 'покупателей', other: 'покупателя' } },
+  oneTimeBuyers: { en: { one: 'one-time buyer', other: 'one-time buyers' }, ru: { one: 'покупатель', few: 'покупателя', many: 'покупателей', other: 'покупателя' } },
 } satisfies Record<string, Record<Language, PluralForms>>
 
 const INTERVAL_NAMES: Record<Language, Record<TrendFact['interval'], string>> = {
@@ -160,21 +164,21 @@ export function insightTexts(lang: Language, currency: string) {
   const evidence = (fact: RecommendationFact, metric: string) => fact.evidence.find((item) => item.metric === metric)?.value as number
   const recommendation = (fact: RecommendationFact): { title: string; rationale: string } => {
     const impact = fact.expectedImpact ? f.money(fact.expectedImpact.value) : ''
-    const count = f.number(fact.audience?.count ?? 0)
+    const members = fact.audience?.count ?? 0
     const s = fact.subject
     switch (fact.kind) {
       case 'win_back':
         return ru
-          ? { title: 'Верните ценных покупателей', rationale: `${count} покупателей из двух верхних квинтилей по выручке, скорее всего, ушли: средняя вероятность, что они ещё активны, ${f.percent(evidence(fact, 'averageProbabilityActive'))} (BG/NBD). В год они приносили ${impact}.` }
-          : { title: 'Win back valuable customers', rationale: `${count} customers from the top two revenue quintiles have probably lapsed: their average probability of still being active is ${f.percent(evidence(fact, 'averageProbabilityActive'))} (BG/NBD). They brought in ${impact} a year.` }
+          ? { title: 'Верните ценных покупателей', rationale: `${count(members, WORDS.customers)} из двух верхних квинтилей по выручке, скорее всего, ${agree(members, 'ушёл', 'ушли')}: средняя вероятность, что ${agree(members, 'он ещё активен', 'они ещё активны')}, ${f.percent(evidence(fact, 'averageProbabilityActive'))} (BG/NBD). В год ${agree(members, 'он приносил', 'они приносили')} ${impact}.` }
+          : { title: 'Win back valuable customers', rationale: `${count(members, WORDS.customers)} from the top two revenue quintiles ${agree(members, 'has', 'have')} probably lapsed: their average probability of still being active is ${f.percent(evidence(fact, 'averageProbabilityActive'))} (BG/NBD). They brought in ${impact} a year.` }
       case 'cross_sell':
         return ru
-          ? { title: `Предложите «${s.otherProduct}» к «${s.product}»`, rationale: `${f.percent(evidence(fact, 'confidence'))} заказов с «${s.product}» содержат и «${s.otherProduct}» (лифт ${f.number(evidence(fact, 'lift'))}, ${f.number(evidence(fact, 'basketsWithBoth'))} заказов). ${count} покупателей «${s.product}» ещё не брали «${s.otherProduct}»; ожидаемый эффект ${impact}.` }
-          : { title: `Offer “${s.otherProduct}” with “${s.product}”`, rationale: `${f.percent(evidence(fact, 'confidence'))} of orders with “${s.product}” also hold “${s.otherProduct}” (lift ${f.number(evidence(fact, 'lift'))}, ${f.number(evidence(fact, 'basketsWithBoth'))} orders). ${count} buyers of “${s.product}” have never bought “${s.otherProduct}”; expected impact ${impact}.` }
+          ? { title: `Предложите «${s.otherProduct}» к «${s.product}»`, rationale: `${f.percent(evidence(fact, 'confidence'))} заказов с «${s.product}» содержат и «${s.otherProduct}» (лифт ${f.number(evidence(fact, 'lift'))}, ${count(evidence(fact, 'basketsWithBoth'), WORDS.orderCount)}). ${count(members, WORDS.buyers)} «${s.product}» ещё не ${agree(members, 'брал', 'брали')} «${s.otherProduct}»; ожидаемый эффект ${impact}.` }
+          : { title: `Offer “${s.otherProduct}” with “${s.product}”`, rationale: `${f.percent(evidence(fact, 'confidence'))} of orders with “${s.product}” also hold “${s.otherProduct}” (lift ${f.number(evidence(fact, 'lift'))}, ${count(evidence(fact, 'basketsWithBoth'), WORDS.orderCount)}). ${count(members, WORDS.buyers)} of “${s.product}” ${agree(members, 'has', 'have')} never bought “${s.otherProduct}”; expected impact ${impact}.` }
       case 'second_purchase':
         return ru
-          ? { title: 'Подтолкните ко второй покупке', rationale: `Вторую покупку обычно делают через ${f.number(evidence(fact, 'medianDaysToSecondPurchase'))} дн. (медиана). ${count} покупателей с одной покупкой сейчас в этом окне; повторно покупают ${f.percent(evidence(fact, 'repeatRate'))}, средний чек ${f.money(evidence(fact, 'averageOrderValue'))}: ожидаемый эффект ${impact}.` }
-          : { title: 'Nudge one-time buyers to a second purchase', rationale: `A second purchase typically comes ${f.number(evidence(fact, 'medianDaysToSecondPurchase'))} days after the first (median). ${count} one-time buyers are in that window now; ${f.percent(evidence(fact, 'repeatRate'))} of customers buy again, at an average order of ${f.money(evidence(fact, 'averageOrderValue'))}: expected impact ${impact}.` }
+          ? { title: 'Подтолкните ко второй покупке', rationale: `Вторую покупку обычно делают через ${f.number(evidence(fact, 'medianDaysToSecondPurchase'))} дн. (медиана). ${count(members, WORDS.oneTimeBuyers)} с одной покупкой сейчас в этом окне; повторно покупают ${f.percent(evidence(fact, 'repeatRate'))}, средний чек ${f.money(evidence(fact, 'averageOrderValue'))}: ожидаемый эффект ${impact}.` }
+          : { title: 'Nudge one-time buyers to a second purchase', rationale: `A second purchase typically comes ${count(evidence(fact, 'medianDaysToSecondPurchase'), WORDS.days)} after the first (median). ${count(members, WORDS.oneTimeBuyers)} ${agree(members, 'is', 'are')} in that window now; ${f.percent(evidence(fact, 'repeatRate'))} of customers buy again, at an average order of ${f.money(evidence(fact, 'averageOrderValue'))}: expected impact ${impact}.` }
       case 'promote_rising':
         return ru
           ? { title: `Продвигайте «${s.product}»`, rationale: `Доля «${s.product}» в выручке растёт на ${f.percent(evidence(fact, 'shareSlopePerPeriod'))} в ${INTERVAL_NAMES.ru[s.interval as TrendFact['interval']] ?? ''} (${p(evidence(fact, 'pValue'))}), это ${impact} выручки в ${INTERVAL_NAMES.ru[s.interval as TrendFact['interval']] ?? ''}.` }
