@@ -1,5 +1,6 @@
 import { type AssociationRule, associationRules } from '../analytics'
 import type { PurchaseLedger } from '../ledger'
+import { lowerBound } from '../ledger/sorted-search'
 import { itemRefunded, type OrderRefunds } from './refund-links'
 
 /** The items of a run of orders: order i's products are `product[start[i] - start[0]]` up to the next order's start. */
@@ -18,17 +19,29 @@ export function orderItems(ledger: PurchaseLedger, asOf: number, days = 365, giv
   const start = ledger.countUntil(asOf - days * 86_400_000)
   const from = ledger.itemStart[start] as number
   const to = ledger.itemStart[end] as number
-  if (!given || given.refunded.size === 0) return { start: ledger.itemStart.slice(start, end + 1), product: ledger.itemProduct.slice(from, to) }
+  const { orders = new Int32Array(0) } = given ?? {}
+  // The refunded orders of the window, ascending: the orders between them are copied whole.
+  const touched = orders.subarray(lowerBound(orders, orders.length, start), lowerBound(orders, orders.length, end))
+  if (!given || touched.length === 0) return { start: ledger.itemStart.slice(start, end + 1), product: ledger.itemProduct.slice(from, to) }
   const starts = new Int32Array(end - start + 1)
   const product = new Int32Array(to - from)
   let kept = 0
-  for (let i = start; i < end; i++) {
-    const refunded = given.refunded.has(i)
+  const copy = (first: number, last: number) => {
+    const offset = kept - (ledger.itemStart[first] as number)
+    product.set(ledger.itemProduct.subarray(ledger.itemStart[first] as number, ledger.itemStart[last] as number), kept)
+    for (let i = first; i < last; i++) starts[i - start + 1] = (ledger.itemStart[i + 1] as number) + offset
+    kept = (ledger.itemStart[last] as number) + offset
+  }
+  let cursor = start
+  for (const i of touched) {
+    copy(cursor, i)
     for (let k = ledger.itemStart[i] as number; k < (ledger.itemStart[i + 1] as number); k++) {
-      if (!refunded || !itemRefunded(ledger, given, i, k)) product[kept++] = ledger.itemProduct[k] as number
+      if (!itemRefunded(ledger, given, i, k)) product[kept++] = ledger.itemProduct[k] as number
     }
     starts[i - start + 1] = kept
+    cursor = i + 1
   }
+  copy(cursor, end)
   // A copy of the used part: a view would take its whole buffer along to the worker.
   return { start: starts, product: product.slice(0, kept) }
 }

@@ -121,13 +121,16 @@ export function customerHistories(ledger: PurchaseLedger, asOf: number, asOfDay:
   const appCurrency = ledger.currencyIndex(currency)
   const end = ledger.countUntil(asOf)
   const { day, customer, amount } = ledger
-  const refunded = given && given.refunded.size > 0 ? given.refunded : undefined
+  // The refunded orders ascending, walked beside the purchases: the next one is at `next`.
+  const refundedOrders = given?.orders ?? new Int32Array(0)
+  let next = 0
   for (let i = 0; i < end; i++) {
     const d = day[i] as number
     if (d > asOfDay) break
     let kept = amount[i] as number
-    const back = refunded?.get(i)
-    if (back !== undefined) {
+    if (refundedOrders[next] === i) {
+      next++
+      const back = given?.refunded.get(i) ?? 0
       // Refunded in full: not a purchase.
       if (back >= kept) continue
       kept -= back

@@ -97,14 +97,16 @@ export function crossSells(inputs: RecommendationInputs, limit = 3): Recommendat
   const productRevenue = new Float64Array(products.size)
   const productOrders = new Float64Array(products.size)
   const end = ledger.countUntil(asOf)
-  const refunded = refunds && refunds.refunded.size > 0 ? refunds : undefined
+  const refundedOrders = refunds?.orders ?? new Int32Array(0)
+  let next = 0
   for (let i = 0; i < end; i++) {
-    const touched = refunded?.refunded.has(i) === true
+    const touched = refundedOrders[next] === i
+    if (touched) next++
     for (let k = ledger.itemStart[i] as number; k < (ledger.itemStart[i + 1] as number); k++) {
       const slot = products.get(ledger.itemProduct[k] as number)
       if (slot === undefined) continue
       const at = (ledger.customer[i] as number) * products.size + slot
-      const kept = !touched || !itemRefunded(ledger, refunded as OrderRefunds, i, k)
+      const kept = !touched || !itemRefunded(ledger, refunds as OrderRefunds, i, k)
       bought[at] = (bought[at] as number) | (kept ? 3 : 1)
       if (!kept) continue
       productRevenue[slot] = (productRevenue[slot] as number) + (ledger.itemRevenue[k] as number)
