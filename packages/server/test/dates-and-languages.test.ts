@@ -55,7 +55,9 @@ describe('asOf, from and to take a date or a date-time', () => {
   it('reads from and to dates of the sales report as whole days in the app’s time zone', async () => {
     const tenth = await get('/v1/reports/sales?from=2011-12-10&to=2011-12-10&asOf=2012-01-01')
     expect(tenth.status).toBe(200)
-    expect(tenth.body.series).toEqual([{ period: '2011-12-10', revenue: 110, orders: 2, customers: 1, newCustomers: 0 }])
+    expect(tenth.body.series).toEqual([
+      { period: '2011-12-10', revenue: 110, grossRevenue: 110, refunds: 0, orders: 2, customers: 1, newCustomers: 0, partial: false },
+    ])
     const both = await get('/v1/reports/sales?from=2011-12-10&to=2011-12-11&asOf=2012-01-01')
     expect(both.body.series.map((day: { period: string; orders: number }) => [day.period, day.orders])).toEqual([
       ['2011-12-10', 2],
