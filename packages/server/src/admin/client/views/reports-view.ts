@@ -1,4 +1,5 @@
 import { barChart, lineChart } from '@crm/widget/charts'
+import type { SalesReport } from '../../../reports/schemas'
 import { toCsv } from '../csv'
 import { download, field, h, table } from '../dom'
 import { compact, money, num } from '../format'
@@ -9,26 +10,7 @@ import type { ViewContext } from './view-context'
 
 // `revenue` is net of refunds (each on its own date), with `grossRevenue` and `refunds` beside it; a `partial`
 // period is one the range's end (`to`, or now) cuts short.
-type Period = { period: string; revenue: number; grossRevenue: number; refunds: number; orders: number; customers: number; newCustomers: number; partial: boolean }
-type SalesReport = {
-  currency: string
-  interval: 'day' | 'week' | 'month'
-  totals: {
-    revenue: number
-    grossRevenue: number
-    refunds: number
-    orders: number
-    customers: number
-    newCustomers: number
-    averageOrderValue: number | null
-    repeatCustomerRate: number | null
-    refundRate: number | null
-  }
-  series: Period[]
-  topProducts: { product: string; revenue: number; orders: number; quantity: number }[]
-  topCustomers: { userId: string; name: string | null; revenue: number; orders: number }[]
-  otherCurrencies: { currency: string; revenue: number; grossRevenue: number; refunds: number; orders: number }[]
-}
+type Period = SalesReport['series'][number]
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10)
 
