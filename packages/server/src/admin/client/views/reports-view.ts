@@ -8,10 +8,6 @@ import { card, facts, loadInto } from './async-section'
 import { chartHolder } from './chart-holder'
 import type { ViewContext } from './view-context'
 
-// `revenue` is net of refunds (each on its own date), with `grossRevenue` and `refunds` beside it; a `partial`
-// period is one the range's end (`to`, or now) cuts short.
-type Period = SalesReport['series'][number]
-
 const isoDay = (date: Date) => date.toISOString().slice(0, 10)
 
 /**
