@@ -76,8 +76,7 @@ export function linkRefunds(ledger: PurchaseLedger, source: RefundLinkSource, pr
   const pending: RefundLinkRow[] = []
   const found: RefundLinkRow[] = []
   for (const row of rows) (orderOf.has(row[3]) ? found : pending).push(row)
-  // The refunds, by time and row id: the ledger's order of refunds.
-  found.sort((left, right) => left[0] - right[0] || left[6] - right[6])
+  // The refunds of one instant by row id: the ledger's order of refunds.
   forEachInstant(found, 0, ledger.customerRowIds, refunds, (row, candidates) => {
     const j = candidates.find((candidate) => order[candidate] === -1 && refunds.amount[candidate] === row[2])
     if (j !== undefined) order[j] = orderOf.get(row[3]) as number
@@ -109,8 +108,7 @@ function emptyLinks(): RefundLinks {
 /** The ledger index of each order the rows name (by purchase row id), where the ledger holds it. */
 function findOrders(ledger: PurchaseLedger, rows: readonly RefundLinkRow[], source: RefundLinkSource): Map<number, number> {
   const orderOf = new Map<number, number>()
-  const byTime = [...rows].sort((left, right) => left[4] - right[4] || left[3] - right[3])
-  forEachInstant(byTime, 4, ledger.customerRowIds, ledger, (row, candidates) => {
+  forEachInstant(rows, 4, ledger.customerRowIds, ledger, (row, candidates) => {
     const purchaseId = row[3]
     if (orderOf.has(purchaseId)) return
     const twins = candidates.filter((i) => ledger.amount[i] === row[5])
@@ -121,9 +119,10 @@ function findOrders(ledger: PurchaseLedger, rows: readonly RefundLinkRow[], sour
 }
 
 /**
- * Calls `visit` with each row (sorted by its time at `timeAt`) and the indexes of the columns' rows of that
- * customer at that instant. Each instant's run is scanned once, keeping only the customers asked for: a day of
- * orders imported without a time is one run of thousands.
+ * Calls `visit` with each row and the indexes of the columns' rows of its customer at its time (at `timeAt`). The rows
+ * are grouped by instant (in row-id order within one) and each instant's run of the columns is scanned once, keeping
+ * only the customers asked for: a day of orders imported without a time is one run of thousands. O(rows + the
+ * columns' rows at those instants); no sort of all the rows.
  */
 function forEachInstant(
   rows: readonly RefundLinkRow[],
@@ -132,16 +131,42 @@ function forEachInstant(
   columns: { ts: Float64Array; customer: Int32Array; size: number },
   visit: (row: RefundLinkRow, candidates: readonly number[]) => void,
 ): void {
-  const customers = rows.map((row) => customerRowIndex(customerRowIds, row[1]) ?? -1)
-  for (let from = 0; from < rows.length; ) {
-    const ts = (rows[from] as RefundLinkRow)[timeAt]
-    let to = from
-    while (to < rows.length && (rows[to] as RefundLinkRow)[timeAt] === ts) to++
+  const instants = new Map<number, RefundLinkRow[]>()
+  for (const row of rows) {
+    const group = instants.get(row[timeAt])
+    if (group) group.push(row)
+    else instants.set(row[timeAt], [row])
+  }
+  const { ts: times, customer: customerOf, size } = columns
+  // The customers asked for at the current instant carry its number here: a run is scanned without a map lookup each.
+  const stamp = new Int32Array(customerRowIds.length)
+  let instant = 0
+  for (const [ts, group] of instants) {
+    instant++
+    const first = lowerBound(times, size, ts)
+    if (group.length === 1) {
+      // The usual case: one row at its instant, no map needed.
+      const row = group[0] as RefundLinkRow
+      const customer = customerRowIndex(customerRowIds, row[1])
+      if (customer === undefined) continue
+      const candidates: number[] = []
+      for (let i = first; i < size && times[i] === ts; i++) if (customerOf[i] === customer) candidates.push(i)
+      visit(row, candidates)
+      continue
+    }
+    group.sort((left, right) => left[6] - right[6])
+    const customers = group.map((row) => customerRowIndex(customerRowIds, row[1]) ?? -1)
     const wanted = new Map<number, number[]>()
-    for (let k = from; k < to; k++) wanted.set(customers[k] as number, [])
-    for (let i = lowerBound(columns.ts, columns.size, ts); i < columns.size && columns.ts[i] === ts; i++) wanted.get(columns.customer[i] as number)?.push(i)
-    for (let k = from; k < to; k++) if ((customers[k] as number) >= 0) visit(rows[k] as RefundLinkRow, wanted.get(customers[k] as number) as number[])
-    from = to
+    for (const customer of customers) {
+      if (customer < 0) continue
+      wanted.set(customer, [])
+      stamp[customer] = instant
+    }
+    for (let i = first; i < size && times[i] === ts; i++) if (stamp[customerOf[i] as number] === instant) wanted.get(customerOf[i] as number)?.push(i)
+    group.forEach((row, k) => {
+      const candidates = wanted.get(customers[k] as number)
+      if (candidates) visit(row, candidates)
+    })
   }
 }
 
