@@ -80,6 +80,13 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output
  * leaves the body, buffered, on the request.)
  */
 async function readWithin(c: Context, maxBytes: number): Promise<void> {
+  // A declared length is enforced by Node's parser: checking it is enough, and leaves the body to the node server's
+  // fast read (touching `c.req.raw.body` makes a web stream of it, which cost a third of a small request's time).
+  const declared = c.req.header('content-length')
+  if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+    if (Number(declared) > maxBytes) throw tooLarge(maxBytes)
+    return
+  }
   const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
