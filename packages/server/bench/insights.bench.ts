@@ -11,6 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { loadConfig } from '../src/config'
 import { createCrm } from '../src/crm'
 import { computeInsightFacts } from '../src/insights/compute-insight-facts'
+import { linkRefunds, refundLinkSource } from '../src/insights/refund-links'
 import { customerHistories } from '../src/insights/customer-histories'
 import { fitBgNbd } from '../src/analytics'
 import { fitCustomerModel, historyOf } from '../src/insights/customer-model'
@@ -18,11 +19,13 @@ import { localDay } from '../src/calendar'
 import { createLogger } from '../src/logger'
 import { seedDatabase } from './seed'
 import { seedCustomerPurchases } from './seed-purchases'
+import { seedEvents } from './seed-events'
 import { seedRefunds } from './seed-refunds'
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000)
 const PURCHASES = Number(process.env.BENCH_PURCHASES ?? 1_000_000)
 const REFUNDS = Number(process.env.BENCH_REFUNDS ?? 100_000)
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000)
 const AS_OF = '2026-01-01T00:00:00Z'
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-bench-insights-'))
@@ -53,12 +56,13 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number
 }
 
-console.log(`Seeding ${CUSTOMERS} customers, ${PURCHASES} purchases and ${REFUNDS} refunds…`)
+console.log(`Seeding ${CUSTOMERS} customers, ${PURCHASES} purchases, ${REFUNDS} refunds and ${EVENTS} events…`)
 const seedStarted = performance.now()
 const seeded = await seedDatabase(path, CUSTOMERS, 0)
 const written = await seedCustomerPurchases(path, CUSTOMERS, PURCHASES)
 const refunded = REFUNDS > 0 ? await seedRefunds(path, REFUNDS) : 0
-console.log(`  seeded ${written} purchases and ${refunded} refunds in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s\n`)
+const tracked = EVENTS > 0 ? await seedEvents(path, CUSTOMERS, EVENTS, Date.parse(AS_OF)) : 0
+console.log(`  seeded ${written} purchases, ${refunded} refunds and ${tracked} events in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s\n`)
 
 const crm = createCrm(loadConfig({ CRM_DATABASE: path, CRM_AI: 'off', CRM_LOG_LEVEL: 'silent' }), { logger: createLogger('silent') })
 const app = crm.stores.apps.findAppById((crm.stores.db.prepare('SELECT id FROM apps ORDER BY id DESC LIMIT 1').get() as { id: number }).id)!
@@ -96,7 +100,12 @@ report('GET /v1/reports/sales, 12 months by month, p50', percentile(reportTimes,
 const ledger = await crm.analytics.ledgers.ready(app)
 const asOf = Date.parse(AS_OF)
 const timings: Record<string, number> = {}
-const all = await timeAsync(() => computeInsightFacts(ledger, app.currency, asOf, { timings }))
+// As the insights service computes them: refunds linked to their orders, and the last 30 days of events.
+const all = await timeAsync(async () => {
+  const refundLinks = linkRefunds(ledger, refundLinkSource(crm.stores.insightInputs, app.id))
+  const activity = crm.stores.insightInputs.recentActivity(app.id, asOf, 30 * 86_400_000)
+  return computeInsightFacts(ledger, app.currency, asOf, { timings, refundLinks, activity })
+})
 report('all insights without the LLM (trends, forecast, BG/NBD, RFM, rules, recs)', all.ms, 3000)
 for (const [stage, ms] of Object.entries(timings)) report(`  ${stage}`, ms, null)
 
