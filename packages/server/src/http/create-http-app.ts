@@ -33,9 +33,9 @@ export type HttpAppOptions = {
 }
 
 /**
- * The whole HTTP surface: middleware in order (request log, security headers, client IP, IP rate limit; CORS, key auth and key
- * rate limit on `/v1`; public origin, same-origin check and session on `/api`), every feature's routes and the
- * OpenAPI document.
+ * The whole HTTP surface: middleware in order (request log, security headers, client IP, IP rate limit; CORS, key
+ * auth and key rate limit on `/v1`; public origin, same-origin check and session on `/api`), every feature's routes
+ * and the OpenAPI document.
  *
  * @example
  * const app = createHttpApp({ config, logger, services })
