@@ -1,17 +1,16 @@
 import { barChart } from '@crm/widget/charts'
 import type { EventsReport } from '../../../reports/events-report-schemas'
 import { toCsv } from '../csv'
-import { download, field, h, table } from '../dom'
+import { download, h, table } from '../dom'
 import { compact, num } from '../format'
 import { t, tn } from '../i18n'
 import { card, loadInto } from './async-section'
 import { chartHolder } from './chart-holder'
+import { rangeForm } from './range-form'
 import type { ViewContext } from './view-context'
 
 /** How many of the top events get a column in the per-period table: more would not fit a phone. */
 const PERIOD_COLUMNS = 5
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10)
 
 /**
  * Events report: date range and interval, events by period (a bar chart), the top events with how often and by how
@@ -21,19 +20,8 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10)
  * main.append(eventsView(context))
  */
 export function eventsView(context: ViewContext): HTMLElement {
-  const today = new Date()
-  const from = h('input', { type: 'date', name: 'from', value: isoDay(new Date(today.getTime() - 365 * 86_400_000)), required: true })
-  const to = h('input', { type: 'date', name: 'to', value: isoDay(today), required: true })
-  const interval = h(
-    'select',
-    { name: 'interval' },
-    h('option', { value: 'day' }, t('day')),
-    h('option', { value: 'week' }, t('week')),
-    h('option', { value: 'month', selected: true }, t('month')),
-  )
+  const { form, from, to, interval, exportSlot } = rangeForm()
   const results = h('div', {})
-  const exportSlot = h('span', { class: 'export' })
-  const form = h('form', { class: 'inline-form' }, field(t('from'), from), field(t('to'), to), field(t('interval'), interval), h('button', { type: 'submit' }, t('show')), exportSlot)
 
   const load = () => {
     exportSlot.replaceChildren()

@@ -1,14 +1,13 @@
 import { barChart, lineChart } from '@crm/widget/charts'
 import type { SalesReport } from '../../../reports/schemas'
 import { toCsv } from '../csv'
-import { download, field, h, table } from '../dom'
+import { download, h, table } from '../dom'
 import { compact, money, num } from '../format'
 import { t } from '../i18n'
 import { card, facts, loadInto } from './async-section'
 import { chartHolder } from './chart-holder'
+import { rangeForm } from './range-form'
 import type { ViewContext } from './view-context'
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10)
 
 /**
  * Sales report: date range and interval, net revenue (gross and refunds beside it) and orders charts, totals, top
@@ -18,27 +17,8 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10)
  * main.append(reportsView(context))
  */
 export function reportsView(context: ViewContext): HTMLElement {
-  const today = new Date()
-  const from = h('input', { type: 'date', name: 'from', value: isoDay(new Date(today.getTime() - 365 * 86_400_000)), required: true })
-  const to = h('input', { type: 'date', name: 'to', value: isoDay(today), required: true })
-  const interval = h(
-    'select',
-    { name: 'interval' },
-    h('option', { value: 'day' }, t('day')),
-    h('option', { value: 'week' }, t('week')),
-    h('option', { value: 'month', selected: true }, t('month')),
-  )
+  const { form, from, to, interval, exportSlot } = rangeForm()
   const results = h('div', {})
-  const exportSlot = h('span', { class: 'export' })
-  const form = h(
-    'form',
-    { class: 'inline-form' },
-    field(t('from'), from),
-    field(t('to'), to),
-    field(t('interval'), interval),
-    h('button', { type: 'submit' }, t('show')),
-    exportSlot,
-  )
 
   const load = () => {
     exportSlot.replaceChildren()
