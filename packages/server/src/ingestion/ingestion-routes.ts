@@ -57,6 +57,14 @@ export function registerIngestionRoutes(
 ): void {
   const { apps, ingestion, admitKey } = services
   const write = (caller: KeyCaller, events: EventWrite[]) => ingestion.write(caller.app.id, caller.app.currency, events)
+  /** A single-event route whose event is created once and a duplicate after (purchases, refunds, custom events). */
+  const recordOne =
+    (normalize: (body: unknown, now: number, pathPrefix: string | undefined, timeZone: string) => NormalizeResult) =>
+    async (c: Context<AppEnv>) => {
+      const caller = ingestingCaller(c.get('caller'))
+      const event = unwrap(normalize(await readJson(c, { maxBytes: MAX_EVENT_BYTES }), Date.now(), undefined, caller.app.timezone))
+      return answerCreatedOrDuplicate(c, event, await write(caller, [event]))
+    }
 
   endpoint(
     app,
@@ -97,11 +105,7 @@ export function registerIngestionRoutes(
         ...errors(400, 401, 409, 413, 415, 429),
       },
     }),
-    async (c) => {
-      const caller = ingestingCaller(c.get('caller'))
-      const event = unwrap(normalizePurchase(await readJson(c, { maxBytes: MAX_EVENT_BYTES }), Date.now(), undefined, caller.app.timezone))
-      return answerCreatedOrDuplicate(c, event, await write(caller, [event]))
-    },
+    recordOne(normalizePurchase),
   )
 
   endpoint(
@@ -125,11 +129,7 @@ export function registerIngestionRoutes(
         ...errors(400, 401, 409, 413, 415, 429),
       },
     }),
-    async (c) => {
-      const caller = ingestingCaller(c.get('caller'))
-      const event = unwrap(normalizeRefund(await readJson(c, { maxBytes: MAX_EVENT_BYTES }), Date.now(), undefined, caller.app.timezone))
-      return answerCreatedOrDuplicate(c, event, await write(caller, [event]))
-    },
+    recordOne(normalizeRefund),
   )
 
   endpoint(
@@ -150,11 +150,7 @@ export function registerIngestionRoutes(
         ...errors(400, 401, 413, 415, 429),
       },
     }),
-    async (c) => {
-      const caller = ingestingCaller(c.get('caller'))
-      const event = unwrap(normalizeCustomEvent(await readJson(c, { maxBytes: MAX_EVENT_BYTES }), Date.now(), undefined, caller.app.timezone))
-      return answerCreatedOrDuplicate(c, event, await write(caller, [event]))
-    },
+    recordOne(normalizeCustomEvent),
   )
 
   endpoint(
